@@ -1,0 +1,41 @@
+package runtime
+
+import (
+	"context"
+	"io"
+	"os"
+)
+
+// Thread is the per-run state of the script VM: output streams, the step
+// limit and counter, cancellation, and thread-local values that library
+// modules keep (for example np.random's global generator).
+type Thread struct {
+	// Name identifies the thread in errors and tracebacks.
+	Name string
+	// Stdout and Stderr receive print output and warnings.
+	Stdout, Stderr io.Writer
+	// Ctx cancels a running script when done.
+	Ctx context.Context
+	// MaxSteps bounds the instructions executed (0 means no limit).
+	MaxSteps uint64
+	// Steps counts the instructions executed so far.
+	Steps uint64
+
+	locals map[string]any
+}
+
+// NewThread returns a thread writing to os.Stdout/os.Stderr.
+func NewThread(name string) *Thread {
+	return &Thread{Name: name, Stdout: os.Stdout, Stderr: os.Stderr, Ctx: context.Background()}
+}
+
+// Local returns the thread-local value stored under key, or nil.
+func (th *Thread) Local(key string) any { return th.locals[key] }
+
+// SetLocal stores a thread-local value under key.
+func (th *Thread) SetLocal(key string, v any) {
+	if th.locals == nil {
+		th.locals = make(map[string]any)
+	}
+	th.locals[key] = v
+}

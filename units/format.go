@@ -1,0 +1,9 @@
+package units
+
+import "strconv"
+
+// Format writes the value v (in SI base units) with dimension d using the
+// best display unit. (Placeholder until the unit table lands.)
+func Format(v float64, d Dim) string {
+	return strconv.FormatFloat(v, 'g', -1, 64) + " " + d.String()
+}

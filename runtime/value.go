@@ -340,3 +340,11 @@ func (EllipsisType) String() string { return "Ellipsis" }
 
 // Truth implements Object.
 func (EllipsisType) Truth() (bool, error) { return true, nil }
+
+// HasDim is an Object that carries a physical dimension (Quantity, arrays).
+type HasDim interface {
+	Dimensions() units.Dim
+}
+
+// Dimensions implements HasDim.
+func (q Quantity) Dimensions() units.Dim { return q.D }

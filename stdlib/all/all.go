@@ -1,0 +1,11 @@
+// Package all links every standard-library module into a program. The
+// command, the REPL and the embedding API import it for its side effects.
+package all
+
+import (
+	// Each import registers a module or predeclared names into the runtime.
+	_ "github.com/sim-lang/sim/stdlib/mathmod"
+	_ "github.com/sim-lang/sim/stdlib/np"
+	_ "github.com/sim-lang/sim/stdlib/simtest"
+	_ "github.com/sim-lang/sim/stdlib/unitsmod"
+)

@@ -20,3 +20,7 @@ type HasAbs interface {
 type HasFloats interface {
 	Floats() (data []float64, shape []int, dim units.Dim)
 }
+
+// SecondDim is the dimension of time, used where Go code accepts either
+// seconds as a number or a time quantity.
+var SecondDim = units.BaseDim(units.Time)

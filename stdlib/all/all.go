@@ -7,5 +7,6 @@ import (
 	_ "github.com/sim-lang/sim/stdlib/mathmod"
 	_ "github.com/sim-lang/sim/stdlib/np"
 	_ "github.com/sim-lang/sim/stdlib/simtest"
+	_ "github.com/sim-lang/sim/stdlib/timemod"
 	_ "github.com/sim-lang/sim/stdlib/unitsmod"
 )

@@ -79,6 +79,9 @@ func bestPrefix(v float64, du displayUnit) prefix {
 	}
 	cands := make([]prefix, 0, 17)
 	cands = append(cands, none)
+	if none.exp != 0 {
+		cands = append(cands, prefix{})
+	}
 	for _, p := range prefixes {
 		if isDisplayPrefix(p.exp) && p.exp != none.exp {
 			cands = append(cands, p)

@@ -50,7 +50,7 @@ func (t unitTok) describe() string {
 	case tEOF:
 		return "end of expression"
 	case tBad:
-		return fmt.Sprintf("character %q", t.text)
+		return fmt.Sprintf("character '%s'", t.text)
 	}
 	return fmt.Sprintf("'%s'", t.text)
 }

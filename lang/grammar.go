@@ -1,0 +1,382 @@
+package lang
+
+import "github.com/alecthomas/participle/v2/lexer"
+
+// This file is the participle grammar: a parse tree close to the source,
+// turned into the AST of ast.go by convert.go. Binary operators of one
+// family are parsed flat (operand, op, operand, ...) and grouped by
+// precedence during conversion, which keeps the grammar shallow and fast.
+
+// gRoot is the start symbol: a file, or a lone expression when the lexer
+// was started in expression mode.
+type gRoot struct {
+	Expr  *gTestList `parser:"  ExprMode @@"`
+	Stmts []*gStmt   `parser:"| @@+"`
+}
+
+type gStmt struct {
+	If     *gIf     `parser:"  @@"`
+	For    *gFor    `parser:"| @@"`
+	While  *gWhile  `parser:"| @@"`
+	Def    *gDef    `parser:"| @@"`
+	Simple *gSimple `parser:"| @@"`
+}
+
+// gSimple is one logical line of `;`-separated simple statements.
+type gSimple struct {
+	First *gSmall      `parser:"@@"`
+	Rest  []*gSmallOpt `parser:"( ';' @@ )* Newline"`
+}
+
+// gSmallOpt is a statement after ';', empty for a trailing ';'.
+type gSmallOpt struct {
+	Pos lexer.Position
+	S   *gSmall `parser:"@@?"`
+}
+
+type gSuite struct {
+	Block []*gStmt `parser:"  Newline Indent @@+ Dedent"`
+	Line  *gSimple `parser:"| @@"`
+}
+
+type gIf struct {
+	Pos   lexer.Position
+	Cond  *gTest   `parser:"'if' @@ ':'"`
+	Body  *gSuite  `parser:"@@"`
+	Elifs []*gElif `parser:"@@*"`
+	Else  *gSuite  `parser:"( 'else' ':' @@ )?"`
+}
+
+type gElif struct {
+	Pos  lexer.Position
+	Cond *gTest  `parser:"'elif' @@ ':'"`
+	Body *gSuite `parser:"@@"`
+}
+
+type gFor struct {
+	Pos  lexer.Position
+	Vars *gExprList `parser:"'for' @@ 'in'"`
+	Iter *gTestList `parser:"@@ ':'"`
+	Body *gSuite    `parser:"@@"`
+}
+
+type gWhile struct {
+	Pos  lexer.Position
+	Cond *gTest  `parser:"'while' @@ ':'"`
+	Body *gSuite `parser:"@@"`
+}
+
+type gDef struct {
+	Pos    lexer.Position
+	Name   *gName     `parser:"'def' @@"`
+	Params []*gDParam `parser:"'(' @@ ( ',' @@ )* ')'"`
+	Ret    *gTest     `parser:"( '->' @@ )?"`
+	Body   *gSuite    `parser:"':' @@"`
+}
+
+// gDParam is a def parameter; annotations are parsed and ignored. It may
+// be empty (no parameters, or after a trailing comma); convert checks.
+type gDParam struct {
+	Pos     lexer.Position
+	Star    string `parser:"@( '*' | '**' )?"`
+	Name    string `parser:"@Name?"`
+	Ann     *gTest `parser:"( ':' @@ )?"`
+	Default *gTest `parser:"( '=' @@ )?"`
+}
+
+type gSmall struct {
+	Branch *gBranch   `parser:"  @@"`
+	Return *gReturn   `parser:"| @@"`
+	Assert *gAssert   `parser:"| @@"`
+	Del    *gDel      `parser:"| @@"`
+	Global *gGlobal   `parser:"| @@"`
+	Import *gImport   `parser:"| @@"`
+	From   *gFrom     `parser:"| @@"`
+	Expr   *gExprStmt `parser:"| @@"`
+}
+
+type gBranch struct {
+	Pos  lexer.Position
+	Kind string `parser:"@( 'pass' | 'break' | 'continue' )"`
+}
+
+type gReturn struct {
+	Pos   lexer.Position
+	Value *gTestList `parser:"'return' @@?"`
+}
+
+type gAssert struct {
+	Pos  lexer.Position
+	Cond *gTest `parser:"'assert' @@"`
+	Msg  *gTest `parser:"( ',' @@ )?"`
+}
+
+type gDel struct {
+	Pos     lexer.Position
+	Targets *gExprList `parser:"'del' @@"`
+}
+
+type gGlobal struct {
+	Pos   lexer.Position
+	Names []string `parser:"'global' @Name ( ',' @Name )*"`
+}
+
+type gImport struct {
+	Pos   lexer.Position
+	Names []*gImportName `parser:"'import' @@ ( ',' @@ )*"`
+}
+
+type gImportName struct {
+	Pos    lexer.Position
+	Path   *string  `parser:"(  @String"`
+	Dotted []string `parser:" | @Name ( '.' @Name )* )"`
+	Alias  string   `parser:"( 'as' @Name )?"`
+}
+
+type gFrom struct {
+	Pos    lexer.Position
+	Path   *string      `parser:"'from' (  @String"`
+	Dotted []string     `parser:"       | @Name ( '.' @Name )* )"`
+	Star   bool         `parser:"'import' (  @'*'"`
+	Paren  bool         `parser:"          | @'('"`
+	Names  []*gImportAs `parser:"            @@ ( ',' @@ )* ')' | @@ ( ',' @@ )* )"`
+}
+
+// gImportAs may be empty (after a trailing comma); convert checks.
+type gImportAs struct {
+	Pos   lexer.Position
+	Name  string `parser:"@Name?"`
+	Alias string `parser:"( 'as' @Name )?"`
+}
+
+// gExprStmt is an expression statement, an assignment (possibly chained)
+// or an augmented assignment.
+type gExprStmt struct {
+	Pos    lexer.Position
+	First  *gTestList   `parser:"@@"`
+	AugOp  *gAugOp      `parser:"(  @@"`
+	AugVal *gTestList   `parser:"   @@"`
+	Rest   []*gTestList `parser:"| ( '=' @@ )+ )?"`
+}
+
+type gAugOp struct {
+	Pos lexer.Position
+	Op  string `parser:"@( '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=' | '@=' | '&=' | '|=' | '^=' | '<<=' | '>>=' )"`
+}
+
+// gTestList is a comma-separated list of expressions: a bare tuple when
+// it has a comma.
+type gTestList struct {
+	Pos   lexer.Position
+	First *gTest      `parser:"@@"`
+	Rest  []*gOptTest `parser:"( ',' @@ )*"`
+}
+
+// gOptTest is an expression that may be absent (after a trailing comma).
+type gOptTest struct {
+	Pos lexer.Position
+	X   *gTest `parser:"@@?"`
+}
+
+// gExprList is a list of targets (for loops, del, comprehensions), parsed
+// at the bitwise-or level so that `in` ends it.
+type gExprList struct {
+	Pos   lexer.Position
+	First *gArith      `parser:"@@"`
+	Rest  []*gOptArith `parser:"( ',' @@ )*"`
+}
+
+// gOptArith is a target that may be absent (after a trailing comma).
+type gOptArith struct {
+	Pos lexer.Position
+	X   *gArith `parser:"@@?"`
+}
+
+type gTest struct {
+	Lambda *gLambda `parser:"  @@"`
+	Cond   *gCond   `parser:"| @@"`
+}
+
+type gCond struct {
+	X  *gBool   `parser:"@@"`
+	If *gIfElse `parser:"@@?"`
+}
+
+type gIfElse struct {
+	Pos  lexer.Position
+	Cond *gBool `parser:"'if' @@"`
+	Else *gTest `parser:"'else' @@"`
+}
+
+type gLambda struct {
+	Pos    lexer.Position
+	Params []*gLParam `parser:"'lambda' @@ ( ',' @@ )* ':'"`
+	Body   *gTest     `parser:"@@"`
+}
+
+// gLParam is a lambda parameter, possibly empty; convert checks.
+type gLParam struct {
+	Pos     lexer.Position
+	Star    string `parser:"@( '*' | '**' )?"`
+	Name    string `parser:"@Name?"`
+	Default *gTest `parser:"( '=' @@ )?"`
+}
+
+// gBool is `and`/`or` chains, grouped by precedence in convert.
+type gBool struct {
+	X    *gNot        `parser:"@@"`
+	Rest []*gBoolTail `parser:"@@*"`
+}
+
+type gBoolTail struct {
+	Pos lexer.Position
+	Op  string `parser:"@( 'and' | 'or' )"`
+	Y   *gNot  `parser:"@@"`
+}
+
+type gNot struct {
+	Pos lexer.Position
+	Not *gNot `parser:"  'not' @@"`
+	Cmp *gCmp `parser:"| @@"`
+}
+
+type gCmp struct {
+	X    *gArith     `parser:"@@"`
+	Rest []*gCmpTail `parser:"@@*"`
+}
+
+type gCmpTail struct {
+	Pos lexer.Position
+	Op  []string `parser:"( @( '==' | '!=' | '<' | '>' | '<=' | '>=' | 'in' ) | @'not' @'in' | @'is' @'not'? )"`
+	Y   *gArith  `parser:"@@"`
+}
+
+// gArith is the binary operators from `|` to `*`, grouped in convert.
+type gArith struct {
+	X    *gFactor      `parser:"@@"`
+	Rest []*gArithTail `parser:"@@*"`
+}
+
+type gArithTail struct {
+	Pos lexer.Position
+	Op  string   `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' )"`
+	Y   *gFactor `parser:"@@"`
+}
+
+type gFactor struct {
+	Pos lexer.Position
+	Op  string   `parser:"(  @( '+' | '-' | '~' )"`
+	X   *gFactor `parser:"   @@ )"`
+	Pow *gPower  `parser:"| @@"`
+}
+
+type gPower struct {
+	X   *gPrimary `parser:"@@"`
+	Exp *gPowTail `parser:"@@?"`
+}
+
+type gPowTail struct {
+	Pos lexer.Position
+	Y   *gFactor `parser:"'**' @@"`
+}
+
+type gPrimary struct {
+	Atom     *gAtom      `parser:"@@"`
+	Trailers []*gTrailer `parser:"@@*"`
+}
+
+type gTrailer struct {
+	Pos   lexer.Position
+	Call  *gArgs `parser:"  '(' @@ ')'"`
+	Index *gSubs `parser:"| '[' @@ ']'"`
+	Attr  *gName `parser:"| '.' @@"`
+}
+
+type gName struct {
+	Pos  lexer.Position
+	Name string `parser:"@Name"`
+}
+
+type gArgs struct {
+	Args []*gArg `parser:"@@ ( ',' @@ )*"`
+}
+
+// gArg is an argument, possibly empty (no arguments, or after a trailing
+// comma). `name=value` parses as Value '=' Kw; convert checks that Value
+// is a plain name.
+type gArg struct {
+	Pos   lexer.Position
+	Star  string      `parser:"@( '*' | '**' )?"`
+	Value *gTest      `parser:"( @@"`
+	Kw    *gTest      `parser:"  ( '=' @@ )?"`
+	Comp  []*gCompFor `parser:"  @@* )?"`
+}
+
+type gSubs struct {
+	Items []*gSub `parser:"@@ ( ',' @@ )*"`
+}
+
+type gSub struct {
+	Pos   lexer.Position
+	Lo    *gTest      `parser:"@@?"`
+	Slice *gSliceRest `parser:"@@?"`
+}
+
+type gSliceRest struct {
+	Hi   *gTest `parser:"':' @@?"`
+	Step *gStep `parser:"@@?"`
+}
+
+type gStep struct {
+	X *gTest `parser:"':' @@?"`
+}
+
+type gAtom struct {
+	Pos   lexer.Position
+	Name  *string `parser:"  @Name"`
+	Int   *string `parser:"| @Int"`
+	Float *string `parser:"| @Float"`
+	Strs  []*gStr `parser:"| @@+"`
+	Const *string `parser:"| @( 'True' | 'False' | 'None' | '...' )"`
+	Paren *gSeq   `parser:"| '(' @@ ')'"`
+	List  *gSeq   `parser:"| '[' @@ ']'"`
+	Dict  *gDict  `parser:"| '{' @@ '}'"`
+}
+
+type gStr struct {
+	Pos lexer.Position
+	S   *string `parser:"  @String"`
+	F   *string `parser:"| @FString"`
+}
+
+// gSeq is the inside of () or []: items (each possibly empty, checked in
+// convert) and comprehension clauses.
+type gSeq struct {
+	Items []*gOptTest `parser:"@@ ( ',' @@ )*"`
+	Comp  []*gCompFor `parser:"@@*"`
+}
+
+type gDict struct {
+	Entries []*gDictEntry `parser:"@@ ( ',' @@ )*"`
+	Comp    []*gCompFor   `parser:"@@*"`
+}
+
+// gDictEntry is `key: value`, possibly incomplete; convert checks.
+type gDictEntry struct {
+	Pos   lexer.Position
+	Key   *gTest `parser:"@@?"`
+	Colon bool   `parser:"@':'?"`
+	Value *gTest `parser:"@@?"`
+}
+
+type gCompFor struct {
+	Pos  lexer.Position
+	Vars *gExprList `parser:"'for' @@"`
+	Iter *gBool     `parser:"'in' @@"`
+	Ifs  []*gCompIf `parser:"@@*"`
+}
+
+type gCompIf struct {
+	Pos  lexer.Position
+	Cond *gBool `parser:"'if' @@"`
+}

@@ -138,13 +138,16 @@ func (c *converter) small(g *gSmall) Stmt {
 			fi.IsPath = true
 			fi.Module = c.pathString(*f.Path, pos(f.Pos))
 		}
-		for i, n := range f.Names {
+		for i, n := range f.Paren {
 			if n.Name == "" {
-				if !f.Paren || i == 0 || i != len(f.Names)-1 || n.Alias != "" {
+				if i == 0 || i != len(f.Paren)-1 || n.Alias != "" {
 					c.fail(pos(n.Pos), "expected a name to import")
 				}
 				continue
 			}
+			fi.Names = append(fi.Names, ImportName{Pos: pos(n.Pos), Name: n.Name, Alias: n.Alias})
+		}
+		for _, n := range f.Names {
 			fi.Names = append(fi.Names, ImportName{Pos: pos(n.Pos), Name: n.Name, Alias: n.Alias})
 		}
 		return fi
@@ -236,6 +239,10 @@ func targetPos(e Expr) Pos {
 		return targetPos(t.Fn)
 	case *Cond:
 		return targetPos(t.True)
+	case *Attr:
+		return targetPos(t.X)
+	case *Index:
+		return targetPos(t.X)
 	}
 	return e.Start()
 }
@@ -353,8 +360,15 @@ func (c *converter) testList(g *gTestList) Expr {
 	if len(g.Rest) == 0 {
 		return first
 	}
-	rest, _ := c.optTests(g.Rest, false)
-	return &Tuple{Pos: pos(g.Pos), Elts: append([]Expr{first}, rest...)}
+	t := &Tuple{Pos: pos(g.Pos), Elts: []Expr{first}}
+	for i, it := range g.Rest {
+		if it.X == nil {
+			c.emptyItem(i+1, len(g.Rest)+1, pos(it.Pos), false)
+			continue
+		}
+		t.Elts = append(t.Elts, c.test(it.X))
+	}
+	return t
 }
 
 func (c *converter) exprList(g *gExprList) Expr {
@@ -536,7 +550,7 @@ func (c *converter) args(gs []*gArg) []Arg {
 		if g.Kw != nil {
 			id, ok := a.Value.(*Ident)
 			if !ok {
-				c.fail(a.Value.Start(), "expression cannot contain assignment, perhaps you meant \"==\"?")
+				c.fail(targetPos(a.Value), "expression cannot contain assignment, perhaps you meant \"==\"?")
 			} else {
 				a.Name, a.Value = id.Name, c.test(g.Kw)
 			}

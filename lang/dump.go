@@ -191,10 +191,11 @@ func dump(b *strings.Builder, n Node) {
 		}
 		dump(b, n.Body)
 		for _, c := range n.Clauses {
+			b.WriteByte(' ')
 			if c.If != nil {
-				dumpList(b, " if", []Expr{c.If})
+				dumpList(b, "if", []Expr{c.If})
 			} else {
-				dumpList(b, " for", []Expr{c.Vars, c.Iter})
+				dumpList(b, "for", []Expr{c.Vars, c.Iter})
 			}
 		}
 		b.WriteByte(')')

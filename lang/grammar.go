@@ -135,15 +135,22 @@ type gImportName struct {
 
 type gFrom struct {
 	Pos    lexer.Position
-	Path   *string      `parser:"'from' (  @String"`
-	Dotted []string     `parser:"       | @Name ( '.' @Name )* )"`
-	Star   bool         `parser:"'import' (  @'*'"`
-	Paren  bool         `parser:"          | @'('"`
-	Names  []*gImportAs `parser:"            @@ ( ',' @@ )* ')' | @@ ( ',' @@ )* )"`
+	Path   *string       `parser:"'from' (  @String"`
+	Dotted []string      `parser:"       | @Name ( '.' @Name )* )"`
+	Star   bool          `parser:"'import' (  @'*'"`
+	Paren  []*gImportOpt `parser:"          | '(' @@ ( ',' @@ )* ')'"`
+	Names  []*gImportAs  `parser:"          | @@ ( ',' @@ )* )"`
 }
 
-// gImportAs may be empty (after a trailing comma); convert checks.
 type gImportAs struct {
+	Pos   lexer.Position
+	Name  string `parser:"@Name"`
+	Alias string `parser:"( 'as' @Name )?"`
+}
+
+// gImportOpt is a name in a parenthesized import list, possibly empty
+// (after a trailing comma); convert checks.
+type gImportOpt struct {
 	Pos   lexer.Position
 	Name  string `parser:"@Name?"`
 	Alias string `parser:"( 'as' @Name )?"`

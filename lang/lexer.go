@@ -231,6 +231,10 @@ func (s *scanner) run() error {
 			}
 			s.i = j + 1
 			s.newline(j)
+			if s.i >= len(src) && !s.exprMode {
+				s.incomplete = true
+				return s.errAt(s.i, "unexpected end of file after line continuation")
+			}
 		case c == '\n':
 			if len(s.brackets) == 0 && !s.exprMode {
 				if t := s.lastType(); t != tNewline && t != tDedent && t != tIndent {

@@ -138,7 +138,12 @@ func translateError(filename, src string, toks []lexer.Token, err error) *Error 
 		}
 		return lexer.Token{Type: tNewline}
 	}
-	return Errorf(filename, src, pos(tok.Pos), "%s", syntaxMessage(tok, prev(1), prev(2), expect))
+	at := pos(tok.Pos)
+	if (tok.Type == tEOF || tok.Type == tDedent) && prev(1).Type == tNewline {
+		// Point at the end of the last line rather than past it.
+		at = pos(prev(1).Pos)
+	}
+	return Errorf(filename, src, at, "%s", syntaxMessage(tok, prev(1), prev(2), expect))
 }
 
 // operandEnd reports whether t can end an operand, so that a following
@@ -151,6 +156,25 @@ func operandEnd(t lexer.Token) bool {
 		return t.Value == "True" || t.Value == "False" || t.Value == "None"
 	case tPunct:
 		return t.Value == ")" || t.Value == "]" || t.Value == "}" || t.Value == "..."
+	}
+	return false
+}
+
+// startsOperand reports whether t can begin an expression.
+func startsOperand(t lexer.Token) bool {
+	switch t.Type {
+	case tName, tInt, tFloat, tString, tFString:
+		return true
+	case tKeyword:
+		switch t.Value {
+		case "True", "False", "None", "not", "lambda":
+			return true
+		}
+	case tPunct:
+		switch t.Value {
+		case "(", "[", "{", "-", "+", "~", "...":
+			return true
+		}
 	}
 	return false
 }
@@ -200,20 +224,17 @@ func syntaxMessage(tok, p1, p2 lexer.Token, expect string) string {
 	if tok.Type == tPunct && tok.Value == "=" && p1.Type != tPunct {
 		return "invalid syntax: cannot use '=' here (did you mean '=='?)"
 	}
-	if wantsOperand(p1) {
-		switch tok.Type {
-		case tNewline, tEOF, tDedent:
-			return "expected an expression after " + describe(p1)
-		case tPunct:
-			switch tok.Value {
-			case ")", "]", "}", ",", ":", ";", "=":
-				return "expected an expression after " + describe(p1)
-			}
-		}
+	if p1.Type == tPunct && p1.Value == "." && tok.Type != tName {
+		return "expected a name after '.'"
 	}
-	if len(expect) >= 3 && expect[0] == '"' && strings.Count(expect, `"`) == 2 && expect[len(expect)-1] == '"' {
-		want := expect[1 : len(expect)-1]
-		return fmt.Sprintf("expected '%s'", want)
+	if wantsOperand(p1) && !startsOperand(tok) {
+		return "expected an expression after " + describe(p1)
+	}
+	if want := expectedWhat(expect); want != "" {
+		closer := want == "')'" || want == "']'" || want == "'}'"
+		if !closer || tok.Type == tNewline || tok.Type == tEOF || tok.Type == tDedent {
+			return "expected " + want
+		}
 	}
 	switch tok.Type {
 	case tName, tInt, tFloat, tString, tFString:
@@ -269,4 +290,30 @@ func IsIncomplete(src string) bool {
 	text := strings.TrimSuffix(src, "\n")
 	lastLine := text[strings.LastIndexByte(text, '\n')+1:]
 	return strings.TrimSpace(lastLine) != "" || !strings.Contains(text, "\n")
+}
+
+// expectNames words participle's grammar references for messages.
+var expectNames = map[string]string{
+	"GImportName": "a module name", "GImportAs": "a name to import", "GName": "a name",
+	"GTest": "an expression", "GTestList": "an expression", "GExprList": "a target",
+	"GArith": "an expression", "GSuite": "':' and a block", "GSmall": "a statement",
+}
+
+// expectedWhat describes the first element of participle's "expected"
+// text: a quoted literal becomes 'x', a grammar reference a phrase.
+func expectedWhat(expect string) string {
+	if expect == "" {
+		return ""
+	}
+	if expect[0] == '"' {
+		if j := strings.IndexByte(expect[1:], '"'); j >= 0 {
+			return "'" + expect[1:1+j] + "'"
+		}
+		return ""
+	}
+	word := expect
+	if j := strings.IndexAny(word, " ()*?+|"); j >= 0 {
+		word = word[:j]
+	}
+	return expectNames[word]
 }

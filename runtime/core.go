@@ -23,7 +23,7 @@ func AsString(v Value) (string, bool) {
 func (s String) Type() string { return "str" }
 
 // String implements Object: the quoted repr.
-func (s String) String() string { return strconv.Quote(string(s)) }
+func (s String) String() string { return Quote(string(s)) }
 
 // Str returns the string itself (str() of a str).
 func (s String) Str() string { return string(s) }

@@ -1,0 +1,439 @@
+package compiler
+
+import (
+	"github.com/sim-lang/sim/lang"
+)
+
+// binops maps operators with a dedicated opcode.
+var binops = map[lang.Op]Opcode{
+	lang.Plus: ADD, lang.Minus: SUB, lang.Star: MUL, lang.Slash: DIV,
+	lang.SlashSlash: FLOORDIV, lang.Percent: MOD, lang.Eq: EQ, lang.Ne: NE,
+	lang.Lt: LT, lang.Le: LE, lang.Gt: GT, lang.Ge: GE,
+}
+
+// InplaceFlag marks a BINARY argument as an augmented assignment (lists
+// extend in place under +=).
+const InplaceFlag = 0x100
+
+// binop emits a binary operator.
+func (f *fcomp) binop(op lang.Op, inplace bool) {
+	if inplace && op == lang.Plus {
+		f.emit(BINARY, int(op)|InplaceFlag)
+		return
+	}
+	if code, ok := binops[op]; ok {
+		f.emit(code, 0)
+		return
+	}
+	f.emit(BINARY, int(op))
+}
+
+func (f *fcomp) expr(e lang.Expr) {
+	switch e := e.(type) {
+	case *lang.Ident:
+		f.pos = e.Pos
+		f.loadBinding(f.c.res.idents[e])
+	case *lang.Literal:
+		f.literal(e)
+	case *lang.FString:
+		f.fstring(e)
+	case *lang.Unary:
+		if lit, ok := e.X.(*lang.Literal); ok && e.Op == lang.Minus {
+			switch lit.Kind {
+			case lang.IntLit:
+				f.emit(CONST, f.c.constant(-lit.Value.(int64)))
+				return
+			case lang.FloatLit:
+				f.emit(CONST, f.c.constant(-lit.Value.(float64)))
+				return
+			}
+		}
+		f.expr(e.X)
+		f.pos = e.Pos
+		if e.Op == lang.Not {
+			f.emit(NOT, 0)
+		} else {
+			f.emit(UNARY, int(e.Op))
+		}
+	case *lang.Binary:
+		switch e.Op {
+		case lang.And, lang.Or:
+			f.expr(e.X)
+			f.pos = e.Pos
+			op := JFALSEORPOP
+			if e.Op == lang.Or {
+				op = JTRUEORPOP
+			}
+			j := f.emit(op, 0)
+			f.expr(e.Y)
+			f.patch(j)
+		default:
+			f.expr(e.X)
+			f.expr(e.Y)
+			f.pos = e.Pos
+			f.binop(e.Op, false)
+		}
+	case *lang.Compare:
+		f.compare(e)
+	case *lang.Cond:
+		f.expr(e.Cond)
+		jf := f.emit(JFALSE, 0)
+		f.expr(e.True)
+		j := f.emit(JUMP, 0)
+		f.adjust(-1)
+		f.patch(jf)
+		f.expr(e.False)
+		f.patch(j)
+	case *lang.Call:
+		f.call(e)
+	case *lang.Attr:
+		f.expr(e.X)
+		f.pos = e.Pos
+		f.emit(GETATTR, f.c.constant(e.Name))
+	case *lang.Index:
+		f.expr(e.X)
+		f.expr(e.Index)
+		f.pos = e.Pos
+		f.emit(GETINDEX, 0)
+	case *lang.Slice:
+		f.optExpr(e.Lo)
+		f.optExpr(e.Hi)
+		n := 2
+		if e.Step != nil {
+			f.expr(e.Step)
+			n = 3
+		}
+		f.pos = e.Pos
+		f.emit(SLICE, n)
+	case *lang.List:
+		for _, x := range e.Elts {
+			f.expr(x)
+		}
+		f.pos = e.Pos
+		f.emit(LIST, len(e.Elts))
+	case *lang.Tuple:
+		for _, x := range e.Elts {
+			f.expr(x)
+		}
+		f.pos = e.Pos
+		f.emit(TUPLE, len(e.Elts))
+	case *lang.Dict:
+		for _, en := range e.Entries {
+			f.expr(en.Key)
+			f.expr(en.Value)
+		}
+		f.pos = e.Pos
+		f.emit(DICT, len(e.Entries))
+	case *lang.Lambda:
+		f.function(e, "<lambda>", e.Params, nil, e.Body)
+	case *lang.Comprehension:
+		f.comprehension(e)
+	default:
+		f.c.errorf(e.Start(), "unsupported expression")
+		f.emit(NONE, 0)
+	}
+}
+
+func (f *fcomp) optExpr(e lang.Expr) {
+	if e == nil {
+		f.emit(NONE, 0)
+	} else {
+		f.expr(e)
+	}
+}
+
+func (f *fcomp) literal(e *lang.Literal) {
+	f.pos = e.Pos
+	switch e.Kind {
+	case lang.TrueLit:
+		f.emit(TRUE, 0)
+	case lang.FalseLit:
+		f.emit(FALSE, 0)
+	case lang.NoneLit:
+		f.emit(NONE, 0)
+	case lang.EllipsisLit:
+		f.emit(CONST, f.c.constant(EllipsisConst{}))
+	default:
+		f.emit(CONST, f.c.constant(e.Value))
+	}
+}
+
+func (f *fcomp) fstring(e *lang.FString) {
+	n := 0
+	for _, p := range e.Parts {
+		if p.Expr == nil {
+			if p.Text == "" {
+				continue
+			}
+			f.emit(CONST, f.c.constant(p.Text))
+		} else {
+			f.expr(p.Expr)
+			f.pos = p.Expr.Start()
+			arg := int(p.Conv)
+			if p.Format != "" {
+				arg |= (f.c.constant(p.Format) + 1) << 8
+			}
+			f.emit(FORMAT, arg)
+		}
+		n++
+	}
+	switch n {
+	case 0:
+		f.emit(CONST, f.c.constant(""))
+	case 1:
+		if len(e.Parts) == 1 && e.Parts[0].Expr == nil {
+			return
+		}
+		f.emit(STRING, 1)
+	default:
+		f.emit(STRING, n)
+	}
+}
+
+// cmpop emits one comparison.
+func (f *fcomp) cmpop(op lang.Op) {
+	if code, ok := binops[op]; ok {
+		f.emit(code, 0)
+	} else {
+		f.emit(BINARY, int(op))
+	}
+}
+
+// compare emits a possibly chained comparison, evaluating each operand once.
+func (f *fcomp) compare(e *lang.Compare) {
+	f.expr(e.Operands[0])
+	var cleanup []int
+	for i, op := range e.Ops {
+		f.expr(e.Operands[i+1])
+		f.pos = e.Pos
+		if i == len(e.Ops)-1 {
+			f.cmpop(op)
+			break
+		}
+		f.emit(DUP, 0)
+		f.emit(ROT3, 0)
+		f.cmpop(op)
+		cleanup = append(cleanup, f.emit(JFALSEORPOP, 0))
+	}
+	if len(cleanup) == 0 {
+		return
+	}
+	j := f.emit(JUMP, 0)
+	for _, c := range cleanup {
+		f.patch(c)
+	}
+	f.adjust(1)
+	f.emit(ROT2, 0)
+	f.emit(POP, 0)
+	f.patch(j)
+}
+
+// call emits a call: fn, positional args, keyword values, *args, **kwargs.
+func (f *fcomp) call(e *lang.Call) {
+	f.expr(e.Fn)
+	var star, kwstar lang.Expr
+	var names []string
+	var kwvals []lang.Expr
+	npos := 0
+	seenKw := false
+	for _, a := range e.Args {
+		switch {
+		case a.Star == 1:
+			if star != nil {
+				f.c.errorf(a.Pos, "only one *args is allowed in a call")
+			}
+			if kwstar != nil {
+				f.c.errorf(a.Pos, "*args argument follows **kwargs")
+			}
+			star = a.Value
+		case a.Star == 2:
+			if kwstar != nil {
+				f.c.errorf(a.Pos, "only one **kwargs is allowed in a call")
+			}
+			kwstar = a.Value
+		case a.Name != "":
+			for _, n := range names {
+				if n == a.Name {
+					f.c.errorf(a.Pos, "keyword argument repeated: %s", a.Name)
+				}
+			}
+			if kwstar != nil {
+				f.c.errorf(a.Pos, "keyword argument follows **kwargs")
+			}
+			names = append(names, a.Name)
+			kwvals = append(kwvals, a.Value)
+			seenKw = true
+		default:
+			if seenKw || kwstar != nil {
+				f.c.errorf(a.Pos, "positional argument follows keyword argument")
+			} else if star != nil {
+				f.c.errorf(a.Pos, "positional argument follows *args")
+			}
+			f.expr(a.Value)
+			npos++
+		}
+	}
+	for _, v := range kwvals {
+		f.expr(v)
+	}
+	arg := npos | len(names)<<8
+	if star != nil {
+		f.expr(star)
+		arg |= CallStar
+	}
+	if kwstar != nil {
+		f.expr(kwstar)
+		arg |= CallKwStar
+	}
+	if npos > 255 || len(names) > 255 {
+		f.c.errorf(e.Pos, "too many arguments in call")
+		arg &^= 0xffff
+	}
+	f.pos = e.Pos
+	f.emit(CALL, arg)
+	if len(names) > 0 {
+		f.word(f.c.constant(names))
+	}
+}
+
+// canonical orders parameters as the VM lays them out: positional,
+// keyword-only, *args, **kwargs. It reports ordering errors.
+func (c *compiler) canonical(params []lang.Param) (pos, kwonly []lang.Param, varargs, kwargs *lang.Param) {
+	sawStar, sawDefault, bare := false, false, false
+	for i := range params {
+		p := &params[i]
+		if kwargs != nil {
+			c.errorf(p.Pos, "arguments cannot follow var-keyword argument")
+			continue
+		}
+		switch {
+		case p.Star == 2:
+			kwargs = p
+		case p.Star == 1:
+			if sawStar {
+				c.errorf(p.Pos, "* argument may appear only once")
+				continue
+			}
+			sawStar = true
+			if p.Name == "" {
+				bare = true
+			} else {
+				varargs = p
+			}
+		case sawStar:
+			kwonly = append(kwonly, *p)
+		default:
+			if p.Default != nil {
+				sawDefault = true
+			} else if sawDefault {
+				c.errorf(p.Pos, "non-default argument follows default argument")
+			}
+			pos = append(pos, *p)
+		}
+	}
+	if bare && len(kwonly) == 0 {
+		c.errorf(params[len(params)-1].Pos, "named arguments must follow bare *")
+	}
+	return
+}
+
+// function compiles a def or lambda and emits MAKEFUNC, leaving the
+// function on the stack.
+func (f *fcomp) function(node lang.Node, name string, params []lang.Param, body []lang.Stmt, expr lang.Expr) {
+	info := f.c.res.funcs[node]
+	pos, kwonly, varargs, kwargs := f.c.canonical(params)
+	child := f.c.newFcomp(info, name, node.Start())
+	fc := child.code
+	fc.NumPos, fc.NumKwonly = len(pos), len(kwonly)
+	ndef := 0
+	for _, p := range append(pos, kwonly...) {
+		fc.Params = append(fc.Params, p.Name)
+		fc.HasDefault = append(fc.HasDefault, p.Default != nil)
+		if p.Default != nil {
+			f.expr(p.Default)
+			ndef++
+		}
+	}
+	fc.NumDefault = ndef
+	if varargs != nil {
+		fc.HasVarargs = true
+		fc.Params = append(fc.Params, varargs.Name)
+	}
+	if kwargs != nil {
+		fc.HasKwargs = true
+		fc.Params = append(fc.Params, kwargs.Name)
+	}
+	if expr != nil {
+		child.expr(expr)
+	} else {
+		child.stmts(body)
+		child.emit(NONE, 0)
+	}
+	child.emit(RETURN, 0)
+	child.finish()
+	for _, b := range info.free {
+		switch b.outer.kind {
+		case bindCell:
+			f.emit(CELLREF, b.outer.index)
+		case bindFree:
+			f.emit(FREEREF, b.outer.index)
+		}
+	}
+	f.pos = node.Start()
+	f.emit(MAKEFUNC, f.c.constant(fc))
+	f.adjust(1 - ndef - len(info.free))
+}
+
+// comprehension emits an inline comprehension: the result collection stays
+// below the iterators of its for-clauses.
+func (f *fcomp) comprehension(e *lang.Comprehension) {
+	cs := f.c.res.comps[e]
+	f.pos = e.Pos
+	if e.Kind == DictCompKind {
+		f.emit(DICT, 0)
+	} else {
+		f.emit(LIST, 0)
+	}
+	for _, b := range cs.names {
+		if b.kind == bindCell {
+			f.emit(MAKECELL, b.index)
+		}
+	}
+	f.clauses(e, 0, 0, -1)
+}
+
+// DictCompKind is lang.DictComp, named here for readability.
+const DictCompKind = lang.DictComp
+
+func (f *fcomp) clauses(e *lang.Comprehension, i, nIters, top int) {
+	if i == len(e.Clauses) {
+		if e.Kind == lang.DictComp {
+			f.expr(e.Key)
+			f.expr(e.Body)
+			f.pos = e.Pos
+			f.emit(DICTSET, nIters+1)
+		} else {
+			f.expr(e.Body)
+			f.pos = e.Pos
+			f.emit(APPEND, nIters+1)
+		}
+		return
+	}
+	cl := e.Clauses[i]
+	if cl.Vars == nil {
+		f.expr(cl.If)
+		f.emit(JFALSE, top)
+		f.clauses(e, i+1, nIters, top)
+		return
+	}
+	f.expr(cl.Iter)
+	f.pos = cl.Pos
+	f.emit(ITER, 0)
+	loopTop := f.here()
+	fi := f.emit(FORITER, 0)
+	f.store(cl.Vars)
+	f.clauses(e, i+1, nIters+1, loopTop)
+	f.emit(JUMP, loopTop)
+	f.patch(fi)
+	f.adjust(-1)
+}

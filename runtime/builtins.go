@@ -212,7 +212,10 @@ func builtinHash(v Value) (Value, error) {
 		return Value{}, err
 	}
 	if i, ok := v.ToInt(); ok {
-		return MakeInt(i), nil // small ints hash to themselves, as in Python
+		return MakeInt(i), nil // ints hash to themselves, as in Python
+	}
+	if f, ok := v.ToFloat(); ok && f == math.Trunc(f) && math.Abs(f) < 9e18 {
+		return MakeInt(int64(f)), nil // so hash(1.0) == hash(1)
 	}
 	return MakeInt(int64(h >> 1)), nil
 }

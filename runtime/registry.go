@@ -27,13 +27,19 @@ func Predeclare(name string, v Value) {
 }
 
 // LookupPredeclared returns the predeclared value called name: a builtin
-// registered with Predeclare, else a unit from the unit table (mV, nS...).
+// registered with Predeclare, else a unit from the unit table (mV, nS...;
+// not the one-letter symbols).
 func LookupPredeclared(name string) (Value, bool) {
 	registryMu.Lock()
 	v, ok := universe[name]
 	registryMu.Unlock()
 	if ok {
 		return v, true
+	}
+	// Bare one-letter SI symbols (m, s, V, N, ...) are not predeclared, as
+	// in Brian2: they would turn an undefined N or s into a unit silently.
+	if len(name) < 2 {
+		return Value{}, false
 	}
 	if scale, dim, ok := units.Lookup(name); ok {
 		return MakeQuantity(scale, dim), true

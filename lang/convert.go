@@ -372,7 +372,7 @@ func (c *converter) testList(g *gTestList) Expr {
 }
 
 func (c *converter) exprList(g *gExprList) Expr {
-	first := c.arith(g.First)
+	first := c.target(g.First)
 	if len(g.Rest) == 0 {
 		return first
 	}
@@ -382,7 +382,7 @@ func (c *converter) exprList(g *gExprList) Expr {
 			c.emptyItem(i+1, len(g.Rest)+1, pos(it.Pos), false)
 			continue
 		}
-		t.Elts = append(t.Elts, c.arith(it.X))
+		t.Elts = append(t.Elts, c.target(it.X))
 	}
 	return t
 }
@@ -401,119 +401,9 @@ func (c *converter) test(g *gTest) Expr {
 		c.checkParams(params)
 		return &Lambda{Pos: pos(l.Pos), Params: params, Body: c.test(l.Body)}
 	}
-	x := c.boolExpr(g.Cond.X)
+	x := c.ops(g.Cond.X)
 	if ie := g.Cond.If; ie != nil {
-		return &Cond{Pos: pos(ie.Pos), Cond: c.boolExpr(ie.Cond), True: x, False: c.test(ie.Else)}
-	}
-	return x
-}
-
-var boolPrec = map[string]int{"or": 1, "and": 2}
-var boolOps = map[string]Op{"or": Or, "and": And}
-
-func (c *converter) boolExpr(g *gBool) Expr {
-	x := c.not(g.X)
-	if len(g.Rest) == 0 {
-		return x
-	}
-	ops := make([]binOp, len(g.Rest))
-	ys := make([]Expr, len(g.Rest))
-	for i, t := range g.Rest {
-		ops[i] = binOp{pos(t.Pos), boolOps[t.Op], boolPrec[t.Op]}
-		ys[i] = c.not(t.Y)
-	}
-	return climb(x, ops, ys)
-}
-
-func (c *converter) not(g *gNot) Expr {
-	if g.Not != nil {
-		return &Unary{Pos: pos(g.Pos), Op: Not, X: c.not(g.Not)}
-	}
-	return c.cmp(g.Cmp)
-}
-
-var cmpOps = map[string]Op{
-	"==": Eq, "!=": Ne, "<": Lt, ">": Gt, "<=": Le, ">=": Ge, "in": In,
-	"not in": NotIn, "is": Is, "is not": IsNot,
-}
-
-func (c *converter) cmp(g *gCmp) Expr {
-	x := c.arith(g.X)
-	if len(g.Rest) == 0 {
-		return x
-	}
-	cm := &Compare{Pos: pos(g.Rest[0].Pos), Operands: []Expr{x}}
-	for _, t := range g.Rest {
-		cm.Ops = append(cm.Ops, cmpOps[strings.Join(t.Op, " ")])
-		cm.Operands = append(cm.Operands, c.arith(t.Y))
-	}
-	return cm
-}
-
-// binOp is one operator of a flat chain awaiting precedence grouping.
-type binOp struct {
-	pos  Pos
-	op   Op
-	prec int
-}
-
-var arithOps = map[string]binOp{
-	"|": {op: Pipe, prec: 1}, "^": {op: Hat, prec: 2}, "&": {op: Amp, prec: 3},
-	"<<": {op: LShift, prec: 4}, ">>": {op: RShift, prec: 4},
-	"+": {op: Plus, prec: 5}, "-": {op: Minus, prec: 5},
-	"*": {op: Star, prec: 6}, "/": {op: Slash, prec: 6}, "//": {op: SlashSlash, prec: 6},
-	"%": {op: Percent, prec: 6}, "@": {op: At, prec: 6},
-}
-
-func (c *converter) arith(g *gArith) Expr {
-	x := c.factor(g.X)
-	if len(g.Rest) == 0 {
-		return x
-	}
-	ops := make([]binOp, len(g.Rest))
-	ys := make([]Expr, len(g.Rest))
-	for i, t := range g.Rest {
-		o := arithOps[t.Op]
-		o.pos = pos(t.Pos)
-		ops[i] = o
-		ys[i] = c.factor(t.Y)
-	}
-	return climb(x, ops, ys)
-}
-
-// climb groups x ops[0] ys[0] ops[1] ys[1] ... into left-associative
-// Binary nodes by operator precedence.
-func climb(x Expr, ops []binOp, ys []Expr) Expr {
-	vals := []Expr{x}
-	var stack []binOp
-	reduce := func() {
-		o := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		n := len(vals)
-		vals = append(vals[:n-2], &Binary{Pos: o.pos, Op: o.op, X: vals[n-2], Y: vals[n-1]})
-	}
-	for i, o := range ops {
-		for len(stack) > 0 && stack[len(stack)-1].prec >= o.prec {
-			reduce()
-		}
-		stack = append(stack, o)
-		vals = append(vals, ys[i])
-	}
-	for len(stack) > 0 {
-		reduce()
-	}
-	return vals[0]
-}
-
-var unaryOps = map[string]Op{"+": Plus, "-": Minus, "~": Tilde}
-
-func (c *converter) factor(g *gFactor) Expr {
-	if g.X != nil {
-		return &Unary{Pos: pos(g.Pos), Op: unaryOps[g.Op], X: c.factor(g.X)}
-	}
-	x := c.primary(g.Pow.X)
-	if e := g.Pow.Exp; e != nil {
-		return &Binary{Pos: pos(e.Pos), Op: StarStar, X: x, Y: c.factor(e.Y)}
+		return &Cond{Pos: pos(ie.Pos), Cond: c.ops(ie.Cond), True: x, False: c.test(ie.Else)}
 	}
 	return x
 }
@@ -622,9 +512,9 @@ func (c *converter) clauses(gs []*gCompFor) []CompClause {
 	for _, g := range gs {
 		vars := c.exprList(g.Vars)
 		c.checkTarget(vars, "assign to")
-		out = append(out, CompClause{Pos: pos(g.Pos), Vars: vars, Iter: c.boolExpr(g.Iter)})
+		out = append(out, CompClause{Pos: pos(g.Pos), Vars: vars, Iter: c.ops(g.Iter)})
 		for _, i := range g.Ifs {
-			out = append(out, CompClause{Pos: pos(i.Pos), If: c.boolExpr(i.Cond)})
+			out = append(out, CompClause{Pos: pos(i.Pos), If: c.ops(i.Cond)})
 		}
 	}
 	return out

@@ -189,14 +189,14 @@ type gOptTest struct {
 // at the bitwise-or level so that `in` ends it.
 type gExprList struct {
 	Pos   lexer.Position
-	First *gArith      `parser:"@@"`
-	Rest  []*gOptArith `parser:"( ',' @@ )*"`
+	First *gTarget      `parser:"@@"`
+	Rest  []*gOptTarget `parser:"( ',' @@ )*"`
 }
 
-// gOptArith is a target that may be absent (after a trailing comma).
-type gOptArith struct {
+// gOptTarget is a target that may be absent (after a trailing comma).
+type gOptTarget struct {
 	Pos lexer.Position
-	X   *gArith `parser:"@@?"`
+	X   *gTarget `parser:"@@?"`
 }
 
 type gTest struct {
@@ -205,13 +205,13 @@ type gTest struct {
 }
 
 type gCond struct {
-	X  *gBool   `parser:"@@"`
+	X  *gOps    `parser:"@@"`
 	If *gIfElse `parser:"@@?"`
 }
 
 type gIfElse struct {
 	Pos  lexer.Position
-	Cond *gBool `parser:"'if' @@"`
+	Cond *gOps  `parser:"'if' @@"`
 	Else *gTest `parser:"'else' @@"`
 }
 
@@ -229,52 +229,43 @@ type gLParam struct {
 	Default *gTest `parser:"( '=' @@ )?"`
 }
 
-// gBool is `and`/`or` chains, grouped by precedence in convert.
-type gBool struct {
-	X    *gNot        `parser:"@@"`
-	Rest []*gBoolTail `parser:"@@*"`
+// gOps is an operand followed by binary operators and operands, from `or`
+// down to `*`, parsed flat and grouped by precedence in convert (pratt.go).
+// Keeping the chain flat makes the grammar shallow, which matters for
+// participle's speed.
+type gOps struct {
+	X    *gUnary    `parser:"@@"`
+	Rest []*gOpTail `parser:"@@*"`
 }
 
-type gBoolTail struct {
+type gOpTail struct {
 	Pos lexer.Position
-	Op  string `parser:"@( 'and' | 'or' )"`
-	Y   *gNot  `parser:"@@"`
+	Op  []string `parser:"( @( 'and' | 'or' | '==' | '!=' | '<' | '>' | '<=' | '>=' | 'in' | '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' ) | @'not' @'in' | @'is' @'not'? )"`
+	Y   *gUnary  `parser:"@@"`
 }
 
-type gNot struct {
+// gTarget is a for/del/comprehension target: like gOps but only with the
+// operators above comparisons, so that `in` ends it.
+type gTarget struct {
+	X    *gUnary        `parser:"@@"`
+	Rest []*gTargetTail `parser:"@@*"`
+}
+
+type gTargetTail struct {
 	Pos lexer.Position
-	Not *gNot `parser:"  'not' @@"`
-	Cmp *gCmp `parser:"| @@"`
+	Op  []string `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' )"`
+	Y   *gUnary  `parser:"@@"`
 }
 
-type gCmp struct {
-	X    *gArith     `parser:"@@"`
-	Rest []*gCmpTail `parser:"@@*"`
+// gUnary is an operand with its prefix operators (not, -, +, ~).
+type gUnary struct {
+	Prefix []*gPrefix `parser:"@@*"`
+	Pow    *gPower    `parser:"@@"`
 }
 
-type gCmpTail struct {
+type gPrefix struct {
 	Pos lexer.Position
-	Op  []string `parser:"( @( '==' | '!=' | '<' | '>' | '<=' | '>=' | 'in' ) | @'not' @'in' | @'is' @'not'? )"`
-	Y   *gArith  `parser:"@@"`
-}
-
-// gArith is the binary operators from `|` to `*`, grouped in convert.
-type gArith struct {
-	X    *gFactor      `parser:"@@"`
-	Rest []*gArithTail `parser:"@@*"`
-}
-
-type gArithTail struct {
-	Pos lexer.Position
-	Op  string   `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' )"`
-	Y   *gFactor `parser:"@@"`
-}
-
-type gFactor struct {
-	Pos lexer.Position
-	Op  string   `parser:"(  @( '+' | '-' | '~' )"`
-	X   *gFactor `parser:"   @@ )"`
-	Pow *gPower  `parser:"| @@"`
+	Op  string `parser:"@( 'not' | '-' | '+' | '~' )"`
 }
 
 type gPower struct {
@@ -284,7 +275,7 @@ type gPower struct {
 
 type gPowTail struct {
 	Pos lexer.Position
-	Y   *gFactor `parser:"'**' @@"`
+	Y   *gUnary `parser:"'**' @@"`
 }
 
 type gPrimary struct {
@@ -379,11 +370,11 @@ type gDictEntry struct {
 type gCompFor struct {
 	Pos  lexer.Position
 	Vars *gExprList `parser:"'for' @@"`
-	Iter *gBool     `parser:"'in' @@"`
+	Iter *gOps      `parser:"'in' @@"`
 	Ifs  []*gCompIf `parser:"@@*"`
 }
 
 type gCompIf struct {
 	Pos  lexer.Position
-	Cond *gBool `parser:"'if' @@"`
+	Cond *gOps `parser:"'if' @@"`
 }

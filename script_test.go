@@ -69,7 +69,6 @@ var wantError = regexp.MustCompile(`###\s*"((?:[^"\\]|\\.)*)"\s*$`)
 
 // TestErrorCases runs the chunked files in testdata/errors. Chunks are
 // separated by lines of "---". A chunk with a line marked ### "regexp"
-	"strconv"
 // must fail with an error reported at that line ("file:LINE:col: ..."),
 // whose message matches the regexp and which shows a caret; a chunk
 // without a marker must succeed.

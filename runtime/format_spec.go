@@ -87,8 +87,13 @@ func parseSpec(spec string) (fmtSpec, error) {
 
 // numeric applies the '0' flag for numbers: zero fill after the sign.
 func (sp fmtSpec) numeric() fmtSpec {
-	if sp.zero && sp.align == 0 {
-		sp.fill, sp.align = "0", '='
+	if sp.zero {
+		if sp.fill == "" {
+			sp.fill = "0"
+		}
+		if sp.align == 0 {
+			sp.align = '='
+		}
 	}
 	return sp
 }
@@ -395,8 +400,8 @@ func formatStr(s string, sp fmtSpec) (string, error) {
 	if sp.align == '=' {
 		return "", Errorf("'=' alignment not allowed in string format specifier")
 	}
-	if sp.zero && sp.align == 0 {
-		sp.fill, sp.align = "0", '<'
+	if sp.zero && sp.fill == "" {
+		sp.fill = "0"
 	}
 	if sp.prec >= 0 && utf8.RuneCountInString(s) > sp.prec {
 		s = string([]rune(s)[:sp.prec])

@@ -102,7 +102,7 @@ func Zeros(dt DType, shape []int, dim units.Dim) *Array {
 func Value(a *Array) runtime.Value { return runtime.MakeObj(a) }
 
 // Shape returns a copy of the shape.
-func (a *Array) Shape() []int { return append([]int(nil), a.shape...) }
+func (a *Array) Shape() []int { return append([]int{}, a.shape...) }
 
 // NDim returns the number of dimensions.
 func (a *Array) NDim() int { return len(a.shape) }

@@ -101,11 +101,12 @@ func (a *Array) allZero() bool {
 // different dimensions: "cannot add 3 mV and 2 nA: units do not match
 // (volt vs amp)".
 func MismatchError(verb string, x, y *Array) error {
-	return rt.Errorf("cannot %s %s and %s: units do not match (%s vs %s)", verb, x.describe(), y.describe(), DimName(x.dim), DimName(y.dim))
+	return rt.Errorf("cannot %s %s and %s: units do not match (%s vs %s)", verb, x.Describe(), y.Describe(), DimName(x.dim), DimName(y.dim))
 }
 
-// describe gives a short form of a for messages.
-func (a *Array) describe() string {
+// Describe gives a short form of a for messages: the scalar ("3 mV"), the
+// str of a small array, or its shape and unit.
+func (a *Array) Describe() string {
 	if len(a.shape) == 0 {
 		v := a.valueAt(a.offset)
 		if q, ok := v.Obj().(rt.Quantity); ok {
@@ -132,7 +133,7 @@ func resultDim(op lang.Op, x, y *Array) (units.Dim, error) {
 		return x.dim.Div(y.dim), nil
 	case lang.StarStar:
 		if !y.dim.IsDimensionless() {
-			return units.Dim{}, rt.Errorf("exponent must be dimensionless, got %s", y.describe())
+			return units.Dim{}, rt.Errorf("exponent must be dimensionless, got %s", y.Describe())
 		}
 		if x.dim.IsDimensionless() {
 			return x.dim, nil

@@ -444,7 +444,7 @@ func (a *Array) checkAssignDim(src *Array) error {
 	if src.dim == a.dim || src.allZero() {
 		return nil
 	}
-	return rt.Errorf("cannot assign %s to an array with units of %s: units do not match (%s vs %s)", src.describe(), DimName(a.dim), DimName(src.dim), DimName(a.dim))
+	return rt.Errorf("cannot assign %s to an array with units of %s: units do not match (%s vs %s)", src.Describe(), DimName(a.dim), DimName(src.dim), DimName(a.dim))
 }
 
 // Assign copies src into a (in place), broadcasting src to a's shape and

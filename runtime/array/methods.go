@@ -397,3 +397,42 @@ func Nonzero(a *Array) rt.Value {
 	}
 	return rt.MakeObj(t)
 }
+
+// Where picks, elementwise, x where cond is true and y elsewhere, with
+// broadcasting of all three; x and y need the same unit (or zero).
+func Where(cond, x, y *Array) (*Array, error) {
+	shape, err := broadcastShapes(cond.shape, x.shape, y.shape)
+	if err != nil {
+		return nil, err
+	}
+	dim := x.dim
+	if x.dim != y.dim {
+		switch {
+		case x.allZero():
+			dim = y.dim
+		case y.allZero():
+		default:
+			return nil, MismatchError("combine", x, y)
+		}
+	}
+	dt := max(x.dtype, y.dtype)
+	c := cond.AsTypeView(Bool).broadcastTo(shape)
+	xb, yb := x.AsTypeView(dt).broadcastTo(shape), y.AsTypeView(dt).broadcastTo(shape)
+	out := Zeros(dt, shape, dim)
+	co, xo, yo := c.offsets(), xb.offsets(), yb.offsets()
+	for k := range co {
+		src, off := yb, yo[k]
+		if c.b[co[k]] {
+			src, off = xb, xo[k]
+		}
+		switch dt {
+		case Float:
+			out.f[k] = src.f[off]
+		case Int:
+			out.i[k] = src.i[off]
+		default:
+			out.b[k] = src.b[off]
+		}
+	}
+	return out, nil
+}

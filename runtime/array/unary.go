@@ -175,3 +175,15 @@ func (a *Array) CheckIterable() error {
 	}
 	return nil
 }
+
+// Map2Float broadcasts x and y and applies f elementwise on float64
+// values, returning a float64 array with dimension dim.
+func Map2Float(x, y *Array, f func(a, b float64) float64, dim units.Dim) (*Array, error) {
+	shape, err := broadcastShapes(x.shape, y.shape)
+	if err != nil {
+		return nil, err
+	}
+	r := run2(x.AsTypeView(Float), y.AsTypeView(Float), shape, loop(f), getF, newF)
+	r.dim = dim
+	return r, nil
+}

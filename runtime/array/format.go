@@ -71,13 +71,16 @@ func (a *Array) display() (*Array, string, string) {
 	if a.dim.IsDimensionless() {
 		return a, "", ""
 	}
-	ref := 0.0
-	for _, v := range a.Float64s() {
-		if !math.IsInf(v, 0) && !math.IsNaN(v) {
-			ref = math.Max(ref, math.Abs(v))
+	shown := a.Float64s()
+	if a.Size() > threshold {
+		offs := edgeOffsets(a, true)
+		all := a.AsTypeView(Float)
+		shown = make([]float64, len(offs))
+		for k, o := range offs {
+			shown[k] = all.floatAt(o)
 		}
 	}
-	short, long, scale, ok := units.DisplayUnit(ref, a.dim)
+	short, long, scale, ok := units.DisplayUnit(shown, a.dim)
 	if !ok {
 		s := a.dim.String()
 		return a.WithDim(units.Dim{}), s, s

@@ -147,7 +147,27 @@ func (f *fcomp) finish() *Funcode {
 		fc.FreeNames = append(fc.FreeNames, b.name)
 	}
 	fc.MaxStack += 2
+	threadJumps(fc.Code)
 	return fc
+}
+
+// threadJumps retargets jumps that land on another JUMP and turns jumps
+// to a RETURN into a RETURN.
+func threadJumps(code []uint32) {
+	for pc, ins := range code {
+		if Opcode(ins&0xff) != JUMP {
+			continue
+		}
+		target := int(ins >> 8)
+		for n := 0; n < 8 && target < len(code) && Opcode(code[target]&0xff) == JUMP; n++ {
+			target = int(code[target] >> 8)
+		}
+		if target < len(code) && Opcode(code[target]&0xff) == RETURN {
+			code[pc] = uint32(RETURN)
+			continue
+		}
+		code[pc] = uint32(JUMP) | uint32(target)<<8
+	}
 }
 
 func sortInts(a []int) {

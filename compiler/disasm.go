@@ -64,7 +64,7 @@ func argNote(prog *Program, fc *Funcode, op Opcode, arg int) string {
 		return "?"
 	}
 	switch op {
-	case CONST, GETATTR, SETATTR, IMPORT, IMPORTPKG, IMPORTFILE, IMPORTFROM:
+	case CONST, ADDK, SUBK, MULK, LTK, LEK, GTK, GEK, EQK, NEK, GETATTR, SETATTR, IMPORT, IMPORTPKG, IMPORTFILE, IMPORTFROM:
 		switch c := prog.Consts[arg].(type) {
 		case string:
 			return fmt.Sprintf("%q", c)

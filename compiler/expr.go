@@ -69,6 +69,9 @@ func (f *fcomp) expr(e lang.Expr) {
 			f.patch(j)
 		default:
 			f.expr(e.X)
+			if f.constOperand(e.Op, e.Y, e.Pos) {
+				return
+			}
 			f.expr(e.Y)
 			f.pos = e.Pos
 			f.binop(e.Op, false)
@@ -202,6 +205,9 @@ func (f *fcomp) cmpop(op lang.Op) {
 // compare emits a possibly chained comparison, evaluating each operand once.
 func (f *fcomp) compare(e *lang.Compare) {
 	f.expr(e.Operands[0])
+	if len(e.Ops) == 1 && f.constOperand(e.Ops[0], e.Operands[1], e.Pos) {
+		return
+	}
 	var cleanup []int
 	for i, op := range e.Ops {
 		f.expr(e.Operands[i+1])
@@ -436,4 +442,50 @@ func (f *fcomp) clauses(e *lang.Comprehension, i, nIters, top int) {
 	f.emit(JUMP, loopTop)
 	f.patch(fi)
 	f.adjust(-1)
+}
+
+// numericConst returns the value of an int or float literal, or of a
+// negated one.
+func numericConst(e lang.Expr) (any, bool) {
+	neg := false
+	if u, ok := e.(*lang.Unary); ok && u.Op == lang.Minus {
+		neg, e = true, u.X
+	}
+	lit, ok := e.(*lang.Literal)
+	if !ok {
+		return nil, false
+	}
+	switch lit.Kind {
+	case lang.IntLit:
+		if neg {
+			return -lit.Value.(int64), true
+		}
+		return lit.Value, true
+	case lang.FloatLit:
+		if neg {
+			return -lit.Value.(float64), true
+		}
+		return lit.Value, true
+	}
+	return nil, false
+}
+
+// constOperand emits `x op constant` as one instruction when y is a
+// numeric literal and op has such a form.
+func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos) bool {
+	code, ok := binops[op]
+	if !ok {
+		return false
+	}
+	kop, ok := constOps[code]
+	if !ok {
+		return false
+	}
+	k, ok := numericConst(y)
+	if !ok {
+		return false
+	}
+	f.pos = pos
+	f.emit(kop, f.c.constant(k))
+	return true
 }

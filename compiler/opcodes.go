@@ -78,6 +78,15 @@ const (
 	IMPORTFILE         // -> [module from the .sim file consts[arg]]
 	IMPORTFROM         // [m] -> [m member], member name consts[arg]
 	IMPORTSTAR         // [m] -> ; copy members into globals
+	ADDK               // [x] -> [x+consts[arg]]
+	SUBK               // [x] -> [x-consts[arg]]
+	MULK               // [x] -> [x*consts[arg]]
+	LTK                // [x] -> [x<consts[arg]]
+	LEK                // [x] -> [x<=consts[arg]]
+	GTK                // [x] -> [x>consts[arg]]
+	GEK                // [x] -> [x>=consts[arg]]
+	EQK                // [x] -> [x==consts[arg]]
+	NEK                // [x] -> [x!=consts[arg]]
 	numOpcodes
 )
 
@@ -110,7 +119,12 @@ var opTable = [numOpcodes]opInfo{
 	STRING: {"STRING", true}, ASSERTFAIL: {"ASSERTFAIL", true}, IMPORT: {"IMPORT", true},
 	IMPORTPKG: {"IMPORTPKG", true}, IMPORTFILE: {"IMPORTFILE", true},
 	IMPORTFROM: {"IMPORTFROM", true}, IMPORTSTAR: {"IMPORTSTAR", false},
+	ADDK: {"ADDK", true}, SUBK: {"SUBK", true}, MULK: {"MULK", true}, LTK: {"LTK", true},
+	LEK: {"LEK", true}, GTK: {"GTK", true}, GEK: {"GEK", true}, EQK: {"EQK", true}, NEK: {"NEK", true},
 }
+
+// constOps maps a binary opcode to its variant with a constant right operand.
+var constOps = map[Opcode]Opcode{ADD: ADDK, SUB: SUBK, MUL: MULK, LT: LTK, LE: LEK, GT: GTK, GE: GEK, EQ: EQK, NE: NEK}
 
 // String returns the opcode's name.
 func (op Opcode) String() string {

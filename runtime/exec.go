@@ -75,7 +75,7 @@ func (e *Env) Run(th *Thread, p *Program) (v Value, err error) {
 		return Value{}, fmt.Errorf("program was compiled for another environment")
 	}
 	e.sync()
-	fn := &Function{code: p.ctx.prog.Toplevel, mod: p.ctx, inline: true}
+	fn := newFunction(p.ctx.prog.Toplevel, p.ctx, nil)
 	return callFunction(th, fn, nil, nil)
 }
 

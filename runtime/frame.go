@@ -12,11 +12,14 @@ const maxDepth = 5000
 // are a window onto the thread's value stack starting at bp.
 type frame struct {
 	fn       *Function
-	pc       int  // next instruction (saved while another frame runs)
-	bp       int  // first local slot
-	sp       int  // saved operand stack top (for a caller: where the result goes)
-	savedTop int  // machine.top before this frame was pushed
-	entry    bool // entered from Go: run returns when this frame returns
+	code     []uint32 // fn.code.Code
+	consts   []Value  // fn.mod.consts
+	env      *Env     // fn.mod.env
+	pc       int      // next instruction (saved while another frame runs)
+	bp       int      // first local slot
+	sp       int      // saved operand stack top (for a caller: where the result goes)
+	savedTop int      // machine.top before this frame was pushed
+	entry    bool     // entered from Go: run returns when this frame returns
 }
 
 // machine is the per-Thread VM state: one value stack reused across calls
@@ -26,6 +29,7 @@ type machine struct {
 	frames []*frame
 	depth  int
 	top    int // first stack slot not reserved by an active frame
+	budget int // steps left before the next cancellation and limit check
 }
 
 const machineKey = "\x00sim.vm"
@@ -59,6 +63,8 @@ func (m *machine) push(fn *Function, bp int, entry bool) (*frame, error) {
 	if m.depth >= maxDepth {
 		return nil, Errorf("maximum recursion depth exceeded")
 	}
+	// The frame pool never exceeds maxDepth, so the VM's inline call path
+	// only has to check that a pooled frame is free.
 	if m.depth == len(m.frames) {
 		m.frames = append(m.frames, &frame{})
 	}
@@ -66,6 +72,7 @@ func (m *machine) push(fn *Function, bp int, entry bool) (*frame, error) {
 	m.depth++
 	fc := fn.code
 	fr.fn, fr.pc, fr.bp, fr.entry, fr.savedTop = fn, 0, bp, entry, m.top
+	fr.code, fr.consts, fr.env = fc.Code, fn.mod.consts, fn.mod.env
 	fr.sp = bp + len(fc.Locals)
 	m.top = fr.sp + fc.MaxStack
 	m.ensure(m.top)

@@ -16,6 +16,9 @@ type Function struct {
 	inline bool
 	// minPos is the number of positional parameters without defaults.
 	minPos int
+	// fastArity is the positional argument count the VM's inline call
+	// path binds in place (-1: never).
+	fastArity int
 }
 
 // Type implements Object.
@@ -104,6 +107,10 @@ func newFunction(code *compiler.Funcode, mod *progCtx, vals []Value) *Function {
 	f.minPos = code.NumPos
 	for f.minPos > 0 && code.HasDefault[f.minPos-1] {
 		f.minPos--
+	}
+	f.fastArity = -1
+	if f.inline && len(code.Cells) == 0 {
+		f.fastArity = code.NumPos
 	}
 	return f
 }

@@ -81,41 +81,25 @@ func (s *Session) Run(ctx context.Context, r LineReader) error {
 }
 
 // readInput reads one complete input: a single line, or several lines
-// while the input is incomplete (open brackets, a block header, a
-// continued string). A block ends at an empty line.
+// while lang.IsIncomplete says the input is unfinished (open brackets, a
+// block header, a continued string). A block ends at an empty line.
 func (s *Session) readInput(r LineReader) (string, error) {
 	line, err := r.ReadLine(PS1)
 	if err != nil {
 		return "", err
 	}
-	src := line
-	block := isBlockStart(line)
-	for block || lang.IsIncomplete(src) {
+	src := line + "\n"
+	for lang.IsIncomplete(src) {
 		line, err = r.ReadLine(PS2)
 		if err == io.EOF {
-			return src + "\n", nil
+			return src, nil
 		}
 		if err != nil {
 			return "", err
 		}
-		if block && strings.TrimSpace(line) == "" && !lang.IsIncomplete(src) {
-			break
-		}
-		src += "\n" + line
-		if !block {
-			block = isBlockStart(line)
-		}
+		src += line + "\n"
 	}
-	return src + "\n", nil
-}
-
-// isBlockStart reports whether line opens an indented block (ends in ':'
-// outside a comment), so the REPL keeps reading until an empty line.
-func isBlockStart(line string) bool {
-	if i := strings.IndexByte(line, '#'); i >= 0 {
-		line = line[:i]
-	}
-	return strings.HasSuffix(strings.TrimSpace(line), ":")
+	return src, nil
 }
 
 // Eval runs one input. The value of a trailing expression is printed and

@@ -30,7 +30,7 @@ type TraceFrame struct {
 }
 
 // Error implements error: "file:line:col: message", the source line and a
-// caret, then the traceback when more than one frame was active.
+// caret, then the traceback when more than one script frame was active.
 func (e *EvalError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)

@@ -92,7 +92,7 @@ func TestCompileErrors(t *testing.T) {
 		{"f(a=1, a=2)\n", "keyword argument repeated: a"},
 		{"f(*a, *b)\n", "only one *args is allowed in a call"},
 		{"f(**a, b)\n", "positional argument follows keyword argument"},
-		{"(1, f()) = 2, 3\n", "cannot assign to function call"},
+		{"(1, f()) = 2, 3\n", "cannot assign to literal"},
 		{"def f():\n    from math import *\n", "'import *' only allowed at module level"},
 		{"def f(x):\n    global x\n", "name 'x' is parameter and global"},
 	}

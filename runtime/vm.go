@@ -150,9 +150,14 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 			s[bp+int(ins>>8)] = s[sp]
 			continue
 		case compiler.GLOBAL:
-			g := fr.env.globals
-			if i := int(ins >> 8); i < len(g) && g[i].kind != Invalid {
+			g, i := fr.env.globals, int(ins>>8)
+			if i < len(g) && g[i].kind != Invalid {
 				s[sp] = g[i]
+				sp++
+				continue
+			}
+			if p := fr.env.pre; i < len(p) && p[i].kind != Invalid {
+				s[sp] = p[i]
 				sp++
 				continue
 			}

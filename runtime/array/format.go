@@ -52,10 +52,7 @@ func (a *Array) Str() string {
 			body = rt.FormatFloat(v.AsFloat())
 		}
 	case a.Size() == 0:
-		body = strings.Repeat("[", len(a.shape)) + strings.Repeat("]", len(a.shape))
-		if len(a.shape) == 1 {
-			body = "[]"
-		}
+		body = "[]"
 	default:
 		body = formatArray(vals, " ", "", "")
 	}

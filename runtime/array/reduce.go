@@ -275,6 +275,9 @@ func ReduceArray(name string, a *Array, axis rt.Value, keepdims bool, ddof int) 
 			dt = Int
 		}
 		if name == "prod" && !a.dim.IsDimensionless() {
+			if n > 24 {
+				return nil, rt.Errorf("prod of %d values with units of %s: the resulting power is too large", n, DimName(a.dim))
+			}
 			dim = a.dim.Pow(units.R(n, 1))
 		}
 		if dt == Int {

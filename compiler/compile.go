@@ -127,10 +127,15 @@ type fcomp struct {
 	pos   lang.Pos
 	depth int
 	loops []*loop
+	// lastTarget is the highest address a forward jump was patched to;
+	// an instruction there must not be fused with the one before it.
+	lastTarget int
+	// lastCmpK is the address of the last emitted constant comparison.
+	lastCmpK int
 }
 
 func (c *compiler) newFcomp(fn *funcInfo, name string, pos lang.Pos) *fcomp {
-	return &fcomp{c: c, fn: fn, pos: pos, code: &Funcode{Prog: c.prog, Name: name, Pos: pos}}
+	return &fcomp{c: c, fn: fn, pos: pos, lastCmpK: -1, code: &Funcode{Prog: c.prog, Name: name, Pos: pos}}
 }
 
 // finish completes the Funcode: local names, cells, free names.
@@ -154,12 +159,23 @@ func (f *fcomp) finish() *Funcode {
 // threadJumps retargets jumps that land on another JUMP and turns jumps
 // to a RETURN into a RETURN.
 func threadJumps(code []uint32) {
-	for pc, ins := range code {
-		if Opcode(ins&0xff) != JUMP {
+	for pc := 0; pc < len(code); pc++ {
+		ins := code[pc]
+		switch Opcode(ins & 0xff) {
+		case CALL:
+			if (ins>>16)&0xff != 0 {
+				pc++
+			}
+			continue
+		case JCMPK:
+			pc++
+			continue
+		case JUMP:
+		default:
 			continue
 		}
 		target := int(ins >> 8)
-		for n := 0; n < 8 && target < len(code) && Opcode(code[target]&0xff) == JUMP; n++ {
+		for n := 0; n < 8 && target < len(code) && Opcode(code[target]&0xff) == JUMP && !isOperandWord(code, target); n++ {
 			target = int(code[target] >> 8)
 		}
 		if target < len(code) && Opcode(code[target]&0xff) == RETURN {
@@ -185,7 +201,7 @@ var stackEffect = [numOpcodes]int8{
 	CELL: 1, SETCELL: -1, FREE: 1, SETFREE: -1, CELLREF: 1, FREEREF: 1, GLOBAL: 1, SETGLOBAL: -1,
 	ADD: -1, SUB: -1, MUL: -1, DIV: -1, FLOORDIV: -1, MOD: -1, EQ: -1, NE: -1, LT: -1, LE: -1,
 	GT: -1, GE: -1, BINARY: -1, JFALSE: -1, JTRUE: -1, JFALSEORPOP: -1, JTRUEORPOP: -1,
-	FORITER: 1, RETURN: -1, APPEND: -1, DICTSET: -2, SETATTR: -2, GETINDEX: -1, SETINDEX: -3,
+	FORITER: 1, RETURN: -1, JCMPK: -1, APPEND: -1, DICTSET: -2, SETATTR: -2, GETINDEX: -1, SETINDEX: -3,
 	DELINDEX: -2, IMPORT: 1, IMPORTPKG: 1, IMPORTFILE: 1, IMPORTFROM: 1, IMPORTSTAR: -1,
 }
 
@@ -247,6 +263,9 @@ func (f *fcomp) here() int { return len(f.code.Code) }
 func (f *fcomp) patch(pc int) { f.patchTo(pc, f.here()) }
 
 func (f *fcomp) patchTo(pc, target int) {
+	if target > f.lastTarget {
+		f.lastTarget = target
+	}
 	ins := f.code.Code[pc]
 	f.code.Code[pc] = ins&0xff | uint32(target)<<8
 }
@@ -260,4 +279,34 @@ func isPathImport(name string) bool {
 func pathModuleName(path string) string {
 	base := filepath.Base(path)
 	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// isOperandWord reports whether code[pc] is the operand word of the
+// instruction before it.
+func isOperandWord(code []uint32, pc int) bool {
+	for i := 0; i < pc; i++ {
+		op := Opcode(code[i] & 0xff)
+		if (op == CALL && (code[i]>>16)&0xff != 0) || op == JCMPK {
+			if i+1 == pc {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// jumpIfFalse emits JFALSE to be patched later, fusing it with an
+// immediately preceding constant comparison into JCMPK.
+func (f *fcomp) jumpIfFalse() int {
+	n := len(f.code.Code)
+	if n > 0 && f.lastCmpK == n-1 && f.lastTarget < n {
+		prev := f.code.Code[n-1]
+		f.code.Code[n-1] = uint32(JCMPK)
+		f.word(int(prev))
+		f.adjust(-1)
+		f.lastCmpK = -1
+		return n - 1
+	}
+	return f.emit(JFALSE, 0)
 }

@@ -49,6 +49,12 @@ func disasmFunc(b *strings.Builder, prog *Program, fc *Funcode) {
 			b.WriteString("  ; " + note)
 		}
 		b.WriteString("\n")
+		if op == JCMPK && pc+1 < len(fc.Code) {
+			pc++
+			w := fc.Code[pc]
+			fmt.Fprintf(b, "  %4d        %-12s %d  ; unless %s %v\n", pc, "(cmp)", w, Opcode(w&0xff), prog.Consts[w>>8])
+			continue
+		}
 		if op == CALL && (arg>>8)&0xff > 0 {
 			pc++
 			fmt.Fprintf(b, "  %4d        %-12s %d  ; %v\n", pc, "(kwnames)", fc.Code[pc], prog.Consts[fc.Code[pc]])

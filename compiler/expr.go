@@ -80,7 +80,7 @@ func (f *fcomp) expr(e lang.Expr) {
 		f.compare(e)
 	case *lang.Cond:
 		f.expr(e.Cond)
-		jf := f.emit(JFALSE, 0)
+		jf := f.jumpIfFalse()
 		f.expr(e.True)
 		j := f.emit(JUMP, 0)
 		f.adjust(-1)
@@ -486,6 +486,9 @@ func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos) bool {
 		return false
 	}
 	f.pos = pos
-	f.emit(kop, f.c.constant(k))
+	pc := f.emit(kop, f.c.constant(k))
+	if kop >= LTK && kop <= NEK {
+		f.lastCmpK = pc
+	}
 	return true
 }

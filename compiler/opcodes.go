@@ -87,6 +87,7 @@ const (
 	GEK                // [x] -> [x>=consts[arg]]
 	EQK                // [x] -> [x==consts[arg]]
 	NEK                // [x] -> [x!=consts[arg]]
+	JCMPK              // [x] -> ; jump to arg unless x cmp consts[k]; the next word is cmp | k<<8 (cmp one of LTK..NEK)
 	numOpcodes
 )
 
@@ -120,7 +121,7 @@ var opTable = [numOpcodes]opInfo{
 	IMPORTPKG: {"IMPORTPKG", true}, IMPORTFILE: {"IMPORTFILE", true},
 	IMPORTFROM: {"IMPORTFROM", true}, IMPORTSTAR: {"IMPORTSTAR", false},
 	ADDK: {"ADDK", true}, SUBK: {"SUBK", true}, MULK: {"MULK", true}, LTK: {"LTK", true},
-	LEK: {"LEK", true}, GTK: {"GTK", true}, GEK: {"GEK", true}, EQK: {"EQK", true}, NEK: {"NEK", true},
+	LEK: {"LEK", true}, GTK: {"GTK", true}, GEK: {"GEK", true}, EQK: {"EQK", true}, NEK: {"NEK", true}, JCMPK: {"JCMPK", true},
 }
 
 // constOps maps a binary opcode to its variant with a constant right operand.

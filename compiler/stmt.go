@@ -27,7 +27,7 @@ func (f *fcomp) stmt(st lang.Stmt) {
 		f.augAssign(s)
 	case *lang.If:
 		f.expr(s.Cond)
-		jf := f.emit(JFALSE, 0)
+		jf := f.jumpIfFalse()
 		f.stmts(s.Body)
 		if len(s.Else) > 0 {
 			j := f.emit(JUMP, 0)
@@ -41,7 +41,7 @@ func (f *fcomp) stmt(st lang.Stmt) {
 		l := &loop{top: f.here()}
 		f.loops = append(f.loops, l)
 		f.expr(s.Cond)
-		jf := f.emit(JFALSE, 0)
+		jf := f.jumpIfFalse()
 		f.stmts(s.Body)
 		f.emit(JUMP, l.top)
 		f.patch(jf)

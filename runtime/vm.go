@@ -366,6 +366,51 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 				}
 				continue
 			}
+		case compiler.JCMPK:
+			w := code[pc]
+			pc++
+			x, y := s[sp-1], fr.consts[w>>8]
+			var t bool
+			if x.isIntPair(y) {
+				a, b := int64(x.bits), int64(y.bits)
+				switch compiler.Opcode(w & 0xff) {
+				case compiler.LTK:
+					t = a < b
+				case compiler.LEK:
+					t = a <= b
+				case compiler.GTK:
+					t = a > b
+				case compiler.GEK:
+					t = a >= b
+				case compiler.EQK:
+					t = a == b
+				default:
+					t = a != b
+				}
+			} else if x.isFloatPair(y) {
+				a, b := x.AsFloat(), y.AsFloat()
+				switch compiler.Opcode(w & 0xff) {
+				case compiler.LTK:
+					t = a < b
+				case compiler.LEK:
+					t = a <= b
+				case compiler.GTK:
+					t = a > b
+				case compiler.GEK:
+					t = a >= b
+				case compiler.EQK:
+					t = a == b
+				default:
+					t = a != b
+				}
+			} else {
+				break
+			}
+			sp--
+			if !t {
+				pc = int(ins >> 8)
+			}
+			continue
 		case compiler.JTRUE:
 			if t, ok := scalarTruth(s[sp-1]); ok {
 				sp--

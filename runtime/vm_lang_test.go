@@ -339,3 +339,25 @@ func TestRegisteredImports(t *testing.T) {
 	expectOutput(t, "from testpkg.sub import *\nprint(odeint + quad)\n", "3\n")
 	expectError(t, "from testpkg.sub import odient\n", "cannot import name 'odient' from 'testpkg.sub' (did you mean 'odeint'?)")
 }
+
+func TestFusedCompareJump(t *testing.T) {
+	expectOutput(t, `
+def sign(x):
+    if x < 0:
+        return -1
+    elif x == 0:
+        return 0
+    return 1
+print(sign(-2.5), sign(0), sign(3), sign(0.0), sign(True))
+i = 0
+while i < 3.5:
+    i += 1
+print(i, "a" if i >= 4 else "b")
+x = 5
+if x > 1 and x < 2:
+    print("no")
+else:
+    print("yes")
+`, "-1 0 1 0 1\n4 a\nyes\n")
+	expectError(t, "x = 'a'\nif x < 1:\n    pass\n", "test.sim:2:6:")
+}

@@ -174,6 +174,20 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 		if t == (op == compiler.JTRUE) {
 			pc = arg
 		}
+	case compiler.JCMPK:
+		w := code[pc-1]
+		r, e := Binary(binaryOps[compiler.Opcode(w&0xff)], s[sp-1], consts[w>>8])
+		if e != nil {
+			return false, Value{}, e
+		}
+		sp--
+		t, e := Truth(r)
+		if e != nil {
+			return false, Value{}, e
+		}
+		if !t {
+			pc = arg
+		}
 	case compiler.JFALSEORPOP, compiler.JTRUEORPOP:
 		t, e := Truth(s[sp-1])
 		if e != nil {

@@ -58,3 +58,30 @@ func BenchmarkMatMul200(bm *testing.B) {
 		MatMul(m, m)
 	}
 }
+
+// BenchmarkMulAdd4000 measures a*b + c on 4000 floats (a neuron group).
+func BenchmarkMulAdd4000(bm *testing.B) {
+	a, b, c := benchArrays(4000)
+	for bm.Loop() {
+		ab, _ := BinaryOp(lang.Star, a, b)
+		BinaryOp(lang.Plus, ab, c)
+	}
+}
+
+// BenchmarkMulAdd1e5 measures a*b + c on 10^5 floats.
+func BenchmarkMulAdd1e5(bm *testing.B) {
+	a, b, c := benchArrays(100_000)
+	for bm.Loop() {
+		ab, _ := BinaryOp(lang.Star, a, b)
+		BinaryOp(lang.Plus, ab, c)
+	}
+}
+
+// BenchmarkInPlaceMulAdd1e6 measures t = a*b; t += c, reusing t's memory.
+func BenchmarkInPlaceMulAdd1e6(bm *testing.B) {
+	a, b, c := benchArrays(1_000_000)
+	for bm.Loop() {
+		ab, _ := BinaryOp(lang.Star, a, b)
+		ab.InPlaceOp(lang.Plus, c)
+	}
+}

@@ -155,3 +155,29 @@ func TestReduceAPI(t *testing.T) {
 		t.Fatal(x)
 	}
 }
+
+func TestInPlace(t *testing.T) {
+	a := arangeF(4, 1)
+	v, _ := a.Get(sl(i(1), i(3), none))
+	if _, err := a.InPlace(lang.Plus, rt.MakeInt(10)); err != nil {
+		t.Fatal(err)
+	}
+	wantF(t, v, []int{2}, 11, 12)
+	m := arangeF(6, 1).reshapeView([]int{2, 3})
+	if err := m.InPlaceOp(lang.Star, FromFloats([]float64{1, 0, 2})); err != nil {
+		t.Fatal(err)
+	}
+	wantF(t, m, []int{2, 3}, 0, 0, 4, 3, 0, 10)
+	ia := FromInts([]int64{1, 2})
+	if _, err := ia.InPlace(lang.Slash, rt.MakeInt(2)); err == nil || err.Error() != "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'" {
+		t.Fatal(err)
+	}
+	if err := FromFloats([]float64{1, 2}).InPlaceOp(lang.Plus, arangeF(4, 1).reshapeView([]int{2, 2})); err == nil || err.Error() != "non-broadcastable output operand with shape (2,) doesn't match the broadcast shape (2,2)" {
+		t.Fatal(err)
+	}
+	_, mv, _ := units.Lookup("mV")
+	q := New([]int{2}, []float64{1, 2}, mv)
+	if err := q.InPlaceOp(lang.Star, scalarFloat(1, mv)); err == nil {
+		t.Fatal("*= with a unit must fail")
+	}
+}

@@ -71,13 +71,18 @@ func argNote(prog *Program, fc *Funcode, op Opcode, arg int) string {
 	}
 	switch op {
 	case CONST, ADDK, SUBK, MULK, LTK, LEK, GTK, GEK, EQK, NEK, GETATTR, SETATTR, IMPORT, IMPORTPKG, IMPORTFILE, IMPORTFROM:
+		tmp := ""
+		if (op == ADDK || op == SUBK || op == MULK) && arg&KTempFlag != 0 {
+			arg &= KIndexMask
+			tmp = " tmp-left"
+		}
 		switch c := prog.Consts[arg].(type) {
 		case string:
 			return fmt.Sprintf("%q", c)
 		case *Funcode:
 			return "<function " + c.Name + ">"
 		default:
-			return fmt.Sprint(c)
+			return fmt.Sprint(c) + tmp
 		}
 	case MAKEFUNC:
 		return "<function " + prog.Consts[arg].(*Funcode).Name + ">"
@@ -94,7 +99,7 @@ func argNote(prog *Program, fc *Funcode, op Opcode, arg int) string {
 		if arg&InplaceFlag != 0 {
 			s += "="
 		}
-		return s
+		return s + tempFlags(arg)
 	case UNARY:
 		return opString(arg)
 	case CALL:
@@ -117,4 +122,16 @@ func argNote(prog *Program, fc *Funcode, op Opcode, arg int) string {
 		return strings.TrimSpace(s)
 	}
 	return ""
+}
+
+// tempFlags shows the temporary-operand flags of a binary instruction.
+func tempFlags(arg int) string {
+	s := ""
+	if arg&TempLeftFlag != 0 {
+		s += " tmp-left"
+	}
+	if arg&TempRightFlag != 0 {
+		s += " tmp-right"
+	}
+	return s
 }

@@ -11,21 +11,53 @@ var binops = map[lang.Op]Opcode{
 	lang.Lt: LT, lang.Le: LE, lang.Gt: GT, lang.Ge: GE,
 }
 
-// InplaceFlag marks a BINARY argument as an augmented assignment (lists
-// extend in place under +=).
-const InplaceFlag = 0x100
+// Flags in the argument of binary-operator instructions (BINARY and the
+// dedicated ADD, SUB, ... opcodes, whose fast paths ignore them).
+const (
+	// InplaceFlag marks an augmented assignment: lists extend under +=,
+	// arrays update in place (b = a; b += 1 changes a, as in numpy).
+	InplaceFlag = 0x100
+	// TempLeftFlag says the left operand is a fresh temporary that nothing
+	// else references (the result of another operator), so an array may
+	// compute the result into its storage: numpy's temporary elision,
+	// decided at compile time. TempRightFlag says the same of the right.
+	TempLeftFlag  = 0x200
+	TempRightFlag = 0x400
+)
 
-// binop emits a binary operator.
-func (f *fcomp) binop(op lang.Op, inplace bool) {
-	if inplace && op == lang.Plus {
-		f.emit(BINARY, int(op)|InplaceFlag)
+// KTempFlag marks the left operand of ADDK, SUBK and MULK as a temporary;
+// it sits above the constant index, which KIndexMask extracts.
+const (
+	KTempFlag  = 1 << 22
+	KIndexMask = KTempFlag - 1
+)
+
+// binop emits a binary operator with flags (InplaceFlag, TempLeftFlag,
+// TempRightFlag).
+func (f *fcomp) binop(op lang.Op, flags int) {
+	if flags&InplaceFlag != 0 {
+		f.emit(BINARY, int(op)|flags)
 		return
 	}
 	if code, ok := binops[op]; ok {
-		f.emit(code, 0)
+		f.emit(code, flags)
 		return
 	}
-	f.emit(BINARY, int(op))
+	f.emit(BINARY, int(op)|flags)
+}
+
+// isTemporary reports whether e always evaluates to a fresh value that no
+// variable refers to: the result of an arithmetic operator or a unary
+// minus (not `and`/`or`, which return an operand, nor calls, which may
+// return a stored object).
+func isTemporary(e lang.Expr) bool {
+	switch e := e.(type) {
+	case *lang.Binary:
+		return e.Op != lang.And && e.Op != lang.Or
+	case *lang.Unary:
+		return e.Op == lang.Minus || e.Op == lang.Tilde
+	}
+	return false
 }
 
 func (f *fcomp) expr(e lang.Expr) {
@@ -69,12 +101,19 @@ func (f *fcomp) expr(e lang.Expr) {
 			f.patch(j)
 		default:
 			f.expr(e.X)
-			if f.constOperand(e.Op, e.Y, e.Pos) {
+			flags := 0
+			if isTemporary(e.X) {
+				flags |= TempLeftFlag
+			}
+			if f.constOperand(e.Op, e.Y, e.Pos, flags&TempLeftFlag != 0) {
 				return
 			}
 			f.expr(e.Y)
+			if isTemporary(e.Y) {
+				flags |= TempRightFlag
+			}
 			f.pos = e.Pos
-			f.binop(e.Op, false)
+			f.binop(e.Op, flags)
 		}
 	case *lang.Compare:
 		f.compare(e)
@@ -205,7 +244,7 @@ func (f *fcomp) cmpop(op lang.Op) {
 // compare emits a possibly chained comparison, evaluating each operand once.
 func (f *fcomp) compare(e *lang.Compare) {
 	f.expr(e.Operands[0])
-	if len(e.Ops) == 1 && f.constOperand(e.Ops[0], e.Operands[1], e.Pos) {
+	if len(e.Ops) == 1 && f.constOperand(e.Ops[0], e.Operands[1], e.Pos, false) {
 		return
 	}
 	var cleanup []int
@@ -472,7 +511,7 @@ func numericConst(e lang.Expr) (any, bool) {
 
 // constOperand emits `x op constant` as one instruction when y is a
 // numeric literal and op has such a form.
-func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos) bool {
+func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos, tempLeft bool) bool {
 	code, ok := binops[op]
 	if !ok {
 		return false
@@ -486,7 +525,11 @@ func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos) bool {
 		return false
 	}
 	f.pos = pos
-	pc := f.emit(kop, f.c.constant(k))
+	arg := f.c.constant(k)
+	if tempLeft && (kop == ADDK || kop == SUBK || kop == MULK) {
+		arg |= KTempFlag
+	}
+	pc := f.emit(kop, arg)
 	if kop >= LTK && kop <= NEK {
 		f.lastCmpK = pc
 	}

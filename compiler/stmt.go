@@ -271,7 +271,7 @@ func (f *fcomp) augAssign(s *lang.AugAssign) {
 		f.loadBinding(f.c.res.idents[t])
 		f.expr(s.Value)
 		f.pos = s.Pos
-		f.binop(op, true)
+		f.binop(op, InplaceFlag)
 		f.storeBinding(f.c.res.idents[t])
 	case *lang.Attr:
 		f.expr(t.X)
@@ -280,7 +280,7 @@ func (f *fcomp) augAssign(s *lang.AugAssign) {
 		f.emit(GETATTR, f.c.constant(t.Name))
 		f.expr(s.Value)
 		f.pos = s.Pos
-		f.binop(op, true)
+		f.binop(op, InplaceFlag)
 		f.emit(ROT2, 0)
 		f.pos = t.Pos
 		f.emit(SETATTR, f.c.constant(t.Name))
@@ -292,7 +292,7 @@ func (f *fcomp) augAssign(s *lang.AugAssign) {
 		f.emit(GETINDEX, 0)
 		f.expr(s.Value)
 		f.pos = s.Pos
-		f.binop(op, true)
+		f.binop(op, InplaceFlag)
 		f.emit(ROT3, 0)
 		f.pos = t.Pos
 		f.emit(SETINDEX, 0)

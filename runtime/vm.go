@@ -271,7 +271,7 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 				continue
 			}
 		case compiler.ADDK:
-			x, y := s[sp-1], fr.consts[ins>>8]
+			x, y := s[sp-1], fr.consts[(ins>>8)&compiler.KIndexMask]
 			if x.isIntPair(y) {
 				a, b := int64(x.bits), int64(y.bits)
 				if r := a + b; (r^a)&(r^b) >= 0 {
@@ -283,7 +283,7 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 				continue
 			}
 		case compiler.SUBK:
-			x, y := s[sp-1], fr.consts[ins>>8]
+			x, y := s[sp-1], fr.consts[(ins>>8)&compiler.KIndexMask]
 			if x.isIntPair(y) {
 				a, b := int64(x.bits), int64(y.bits)
 				if r := a - b; (a^b)&(r^a) >= 0 {
@@ -295,7 +295,7 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 				continue
 			}
 		case compiler.MULK:
-			x, y := s[sp-1], fr.consts[ins>>8]
+			x, y := s[sp-1], fr.consts[(ins>>8)&compiler.KIndexMask]
 			if x.isIntPair(y) {
 				if a, b := int64(x.bits), int64(y.bits); fitsInt32(a) && fitsInt32(b) {
 					s[sp-1] = mkInt(a * b)

@@ -126,18 +126,20 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 
 	case compiler.ADD, compiler.SUB, compiler.MUL, compiler.DIV, compiler.FLOORDIV, compiler.MOD,
 		compiler.EQ, compiler.NE, compiler.LT, compiler.LE, compiler.GT, compiler.GE:
-		if s[sp-2], err = Binary(binaryOps[op], s[sp-2], s[sp-1]); err != nil {
+		if s[sp-2], err = BinaryFlags(binaryOps[op], s[sp-2], s[sp-1], false,
+			arg&compiler.TempLeftFlag != 0, arg&compiler.TempRightFlag != 0); err != nil {
 			return
 		}
 		sp--
 	case compiler.ADDK, compiler.SUBK, compiler.MULK, compiler.LTK, compiler.LEK, compiler.GTK,
 		compiler.GEK, compiler.EQK, compiler.NEK:
-		if s[sp-1], err = Binary(binaryOps[op], s[sp-1], consts[arg]); err != nil {
+		k := consts[arg&compiler.KIndexMask]
+		if s[sp-1], err = BinaryFlags(binaryOps[op], s[sp-1], k, false, arg&compiler.KTempFlag != 0, false); err != nil {
 			return
 		}
 	case compiler.BINARY:
 		x, y := s[sp-2], s[sp-1]
-		if arg&compiler.InplaceFlag != 0 {
+		if arg&compiler.InplaceFlag != 0 && lang.Op(arg&0xff) == lang.Plus {
 			if l, ok := x.obj.(*List); ok {
 				elems, e := ToSlice(y)
 				if e != nil {
@@ -148,7 +150,8 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 				break
 			}
 		}
-		if s[sp-2], err = Binary(lang.Op(arg&0xff), x, y); err != nil {
+		if s[sp-2], err = BinaryFlags(lang.Op(arg&0xff), x, y, arg&compiler.InplaceFlag != 0,
+			arg&compiler.TempLeftFlag != 0, arg&compiler.TempRightFlag != 0); err != nil {
 			return
 		}
 		sp--

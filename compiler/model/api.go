@@ -57,3 +57,29 @@ type External struct {
 
 // Namespace resolves external names; ok is false for unknown names.
 type Namespace func(name string) (External, bool)
+
+// Equations is a parsed, checked set of model equations.
+type Equations struct {
+	// Vars are the defined names in definition order.
+	Vars []*Variable
+	// Src is the equation string as given.
+	Src string
+
+	byName map[string]*Variable
+	// subOrder lists the subexpressions in dependency order (each after
+	// the subexpressions it refers to).
+	subOrder []*Variable
+}
+
+// Lookup returns the variable called name.
+func (e *Equations) Lookup(name string) (*Variable, bool) {
+	v, ok := e.byName[name]
+	return v, ok
+}
+
+// Special is a name a group provides besides its equations (t, dt, i, N,
+// lastspike, not_refractory, xi, ...), with its dimension and type.
+type Special struct {
+	Dim  units.Dim
+	Type vector.Type
+}

@@ -298,10 +298,19 @@ const parallelMin = 1 << 17
 
 var workers = min(runtime.GOMAXPROCS(0), 4)
 
-// run2 broadcasts x and y to shape and applies k row by row.
+// run2 broadcasts x and y to shape and applies k row by row into a new
+// array.
 func run2[T, R any](x, y *Array, shape []int, k kern[T, R], get func(*Array) []T, mk func([]int, int) (*Array, []R)) *Array {
+	out, o := mk(shape, prod(shape))
+	run2Into(x, y, shape, k, get, o)
+	return out
+}
+
+// run2Into is run2 writing into o (contiguous, len prod(shape)); o may be
+// the storage of x or y itself, as each element is read before it is
+// written.
+func run2Into[T, R any](x, y *Array, shape []int, k kern[T, R], get func(*Array) []T, o []R) {
 	n := prod(shape)
-	out, o := mk(shape, n)
 	xb, yb := x.broadcastTo(shape), y.broadcastTo(shape)
 	xs, ys := get(xb), get(yb)
 	if sx, ok := flatStride(xb); ok {
@@ -318,10 +327,10 @@ func run2[T, R any](x, y *Array, shape []int, k kern[T, R], get func(*Array) []T
 					}(lo, hi)
 				}
 				wg.Wait()
-				return out
+				return
 			}
 			k(o, xs, xb.offset, sx, ys, yb.offset, sy)
-			return out
+			return
 		}
 	}
 	pos := 0
@@ -329,5 +338,4 @@ func run2[T, R any](x, y *Array, shape []int, k kern[T, R], get func(*Array) []T
 		k(o[pos:pos+m], xs, offs[0], lastStride(xb.strides), ys, offs[1], lastStride(yb.strides))
 		pos += m
 	})
-	return out
 }

@@ -5,24 +5,93 @@ import (
 	rt "github.com/sim-lang/sim/runtime"
 )
 
-// InPlace performs numpy's augmented assignment a op= other, writing into
-// a's memory (so views of a see the change) and returning a. The result
-// must broadcast to a's shape, fit a's dtype (an int array cannot take a
-// float result) and keep a's unit. The runtime's augmented assignment can
-// use it through an interface with this method; it also lets a caller
-// that knows a is a dead temporary reuse its memory.
-func (a *Array) InPlace(op lang.Op, other rt.Value) (rt.Value, error) {
+// InPlace implements runtime.HasInPlace. With temp false it is numpy's
+// augmented assignment a op= other (a on the left), written into a's
+// memory so that views of a see the change, with numpy's errors when the
+// result does not fit a's shape, dtype or unit. With temp true a is a
+// temporary the VM is about to discard (on side of op); the result is
+// computed into a's memory only when it is exactly what the ordinary
+// operator would return, and InPlace declines (false, nil) otherwise.
+func (a *Array) InPlace(op lang.Op, other rt.Value, side rt.Side, temp bool) (bool, error) {
 	o, ok := operand(other)
 	if !ok {
-		return rt.Value{}, nil
+		return false, nil
 	}
-	if err := a.InPlaceOp(op, o); err != nil {
-		return rt.Value{}, err
+	if !temp {
+		if side != rt.Left {
+			return false, nil
+		}
+		return true, a.InPlaceOp(op, o)
 	}
-	return Value(a), nil
+	return a.intoTemp(op, o, side), nil
 }
 
-// InPlaceOp computes a = a op o into a's memory.
+// intoTemp computes x op y into a's storage (a is x for side Left, y for
+// side Right) when that gives exactly the ordinary result.
+func (a *Array) intoTemp(op lang.Op, o *Array, side rt.Side) bool {
+	if op == lang.At || op.IsComparison() || !a.contiguous() || a.offset != 0 || a.backingLen() != a.Size() {
+		return false
+	}
+	if overlaps(a, o) && o != a {
+		return false
+	}
+	x, y := a, o
+	if side == rt.Right {
+		x, y = o, a
+	}
+	dim, err := resultDim(op, x, y)
+	if err != nil || dim != a.dim {
+		return false
+	}
+	shape, err := broadcastShapes(x.shape, y.shape)
+	if err != nil || !equalInts(shape, a.shape) {
+		return false
+	}
+	if resultDType(op, x.dtype, y.dtype) != a.dtype {
+		return false
+	}
+	n := a.Size()
+	switch a.dtype {
+	case Float:
+		k := floatKernels[op]
+		if k == nil {
+			return false
+		}
+		run2Into(x.AsTypeView(Float), y.AsTypeView(Float), shape, k, getF, a.f[:n])
+	case Int:
+		k := intKernels[op]
+		if k == nil || op == lang.StarStar {
+			return false
+		}
+		run2Into(x.AsTypeView(Int), y.AsTypeView(Int), shape, k, getI, a.i[:n])
+	default:
+		k := boolKernels[op]
+		if k == nil {
+			return false
+		}
+		run2Into(x, y, shape, k, getB, a.b[:n])
+	}
+	return true
+}
+
+// resultDType is the dtype BinaryOp gives op on operands of dtypes xd, yd
+// (comparisons and errors aside).
+func resultDType(op lang.Op, xd, yd DType) DType {
+	dt := max(xd, yd)
+	switch {
+	case op.IsComparison():
+		return Bool
+	case op == lang.Slash:
+		return Float
+	case dt == Bool && boolKernels[op] != nil:
+		return Bool
+	case dt == Bool:
+		return Int
+	}
+	return dt
+}
+
+// InPlaceOp computes a = a op o into a's memory (numpy's a op= o).
 func (a *Array) InPlaceOp(op lang.Op, o *Array) error {
 	dim, err := resultDim(op, a, o)
 	if err != nil {
@@ -38,20 +107,9 @@ func (a *Array) InPlaceOp(op lang.Op, o *Array) error {
 	if !equalInts(shape, a.shape) {
 		return rt.Errorf("non-broadcastable output operand with shape %s doesn't match the broadcast shape %s", shapeTight(a.shape), shapeTight(shape))
 	}
-	// fast path: float array, float-compatible operand, arithmetic kernel
 	if k := floatKernels[op]; k != nil && a.dtype == Float && a.contiguous() && !overlaps(a, o) {
-		ob := o.AsTypeView(Float).broadcastTo(shape)
 		n := a.Size()
-		out := a.f[a.offset : a.offset+n]
-		if so, ok := flatStride(ob); ok {
-			k(out, a.f, a.offset, 1, ob.f, ob.offset, so)
-			return nil
-		}
-		pos := 0
-		rows(shape, [][]int{a.strides, ob.strides}, []int{a.offset, ob.offset}, func(offs []int, m int) {
-			k(out[pos:pos+m], a.f, offs[0], 1, ob.f, offs[1], lastStride(ob.strides))
-			pos += m
-		})
+		run2Into(a, o.AsTypeView(Float), shape, k, getF, a.f[a.offset:a.offset+n])
 		return nil
 	}
 	r, err := BinaryOp(op, a, o)

@@ -159,8 +159,8 @@ func TestReduceAPI(t *testing.T) {
 func TestInPlace(t *testing.T) {
 	a := arangeF(4, 1)
 	v, _ := a.Get(sl(i(1), i(3), none))
-	if _, err := a.InPlace(lang.Plus, rt.MakeInt(10)); err != nil {
-		t.Fatal(err)
+	if ok, err := a.InPlace(lang.Plus, rt.MakeInt(10), rt.Left, false); !ok || err != nil {
+		t.Fatal(ok, err)
 	}
 	wantF(t, v, []int{2}, 11, 12)
 	m := arangeF(6, 1).reshapeView([]int{2, 3})
@@ -169,7 +169,7 @@ func TestInPlace(t *testing.T) {
 	}
 	wantF(t, m, []int{2, 3}, 0, 0, 4, 3, 0, 10)
 	ia := FromInts([]int64{1, 2})
-	if _, err := ia.InPlace(lang.Slash, rt.MakeInt(2)); err == nil || err.Error() != "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'" {
+	if _, err := ia.InPlace(lang.Slash, rt.MakeInt(2), rt.Left, false); err == nil || err.Error() != "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'" {
 		t.Fatal(err)
 	}
 	if err := FromFloats([]float64{1, 2}).InPlaceOp(lang.Plus, arangeF(4, 1).reshapeView([]int{2, 2})); err == nil || err.Error() != "non-broadcastable output operand with shape (2,) doesn't match the broadcast shape (2,2)" {
@@ -179,5 +179,39 @@ func TestInPlace(t *testing.T) {
 	q := New([]int{2}, []float64{1, 2}, mv)
 	if err := q.InPlaceOp(lang.Star, scalarFloat(1, mv)); err == nil {
 		t.Fatal("*= with a unit must fail")
+	}
+}
+
+func TestTemporaryElision(t *testing.T) {
+	a, b := arangeF(4, 1), FromFloats([]float64{1, 1, 1, 1})
+	tmp, _ := BinaryOp(lang.Star, a, b)
+	before := &tmp.f[0]
+	// (a*b) - 10 into the temporary; 10 - (a*b) with the temporary on the right
+	if ok, _ := tmp.InPlace(lang.Minus, rt.MakeInt(10), rt.Left, true); !ok {
+		t.Fatal("float temporary should take the result")
+	}
+	wantF(t, tmp, []int{4}, -10, -9, -8, -7)
+	if ok, _ := tmp.InPlace(lang.Minus, rt.MakeInt(0), rt.Right, true); !ok {
+		t.Fatal("right temporary should take the result")
+	}
+	wantF(t, tmp, []int{4}, 10, 9, 8, 7)
+	if &tmp.f[0] != before {
+		t.Fatal("storage not reused")
+	}
+	// declines: shape would grow, dtype would change, unit would change
+	if ok, _ := tmp.InPlace(lang.Plus, Value(arangeF(8, 1).reshapeView([]int{2, 4})), rt.Left, true); ok {
+		t.Fatal("must decline a broadcast that grows the shape")
+	}
+	it, _ := BinaryOp(lang.Plus, FromInts([]int64{1, 2}), scalarInt(1))
+	if ok, _ := it.InPlace(lang.Slash, rt.MakeInt(2), rt.Left, true); ok {
+		t.Fatal("must decline int / int")
+	}
+	_, mv, _ := units.Lookup("mV")
+	if ok, _ := tmp.InPlace(lang.Star, rt.MakeQuantity(1, mv), rt.Left, true); ok {
+		t.Fatal("must decline a unit change")
+	}
+	view, _ := a.Get(sl(i(0), i(2), none))
+	if ok, _ := view.InPlace(lang.Plus, rt.MakeInt(1), rt.Left, true); ok {
+		t.Fatal("must decline views")
 	}
 }

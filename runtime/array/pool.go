@@ -15,9 +15,9 @@ import (
 // gives it its edge.
 
 const (
-	poolMinLen  = 1 << 15 // elements; smaller buffers use plain make
-	poolPerSize = 8
-	poolMaxSize = 256 << 20 // bytes kept in the pool at most
+	poolMinLen  = 1 << 11 // elements; smaller buffers use plain make
+	poolPerSize = 32
+	poolMaxSize = 64 << 20 // bytes kept in the pool at most
 )
 
 var floatPool = struct {

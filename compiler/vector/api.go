@@ -96,4 +96,13 @@ type Options struct {
 	Funcs FuncResolver
 	// File names the source of the code in error messages.
 	File string
+	// Src is the source text positions refer to (for the quoted line in
+	// error messages); may be empty.
+	Src string
+	// FastDivision turns every division by a per-step (uniform) value
+	// into a multiplication by its reciprocal, computed once per step.
+	// Results may then differ from Brian2's in the last bit, so it is off
+	// by default; division by a power of two is always a multiplication
+	// (exactly the same result).
+	FastDivision bool
 }

@@ -1,0 +1,143 @@
+package vecvm
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/sim-lang/sim/compiler/vector"
+)
+
+// worker runs block code over one range of elements; its buffers are
+// pooled so that steady-state runs do not allocate.
+type worker struct {
+	p       *vector.Program
+	code    *vector.Code
+	ctx     *Context
+	bs      int
+	ridx    []int32 // listed elements (RunIndices), nil for ranges
+	out     []float64
+	where   bool
+	hits    []int32
+	u, ubuf []float64 // uniform registers (u may be shared, read-only)
+	scratch []float64
+	regs    [][]float64
+	keys    []uint64 // random call-site keys
+	args    [][]float64
+	cond    []float64
+}
+
+var pool = sync.Pool{New: func() any { return new(worker) }}
+
+func getWorker(p *vector.Program, code *vector.Code, ctx *Context, bs int, ridx []int32, out []float64, where bool) *worker {
+	w := pool.Get().(*worker)
+	w.p, w.code, w.ctx, w.bs, w.ridx, w.out, w.where = p, code, ctx, bs, ridx, out, where
+	w.hits = w.hits[:0]
+	if need := code.NumRegs * bs; cap(w.scratch) < need {
+		w.scratch = make([]float64, need)
+	}
+	nr := code.NumRegs + len(code.Bind)
+	if cap(w.regs) < nr {
+		w.regs = make([][]float64, nr)
+	}
+	w.regs = w.regs[:nr]
+	for r := 0; r < code.NumRegs; r++ {
+		w.regs[r] = w.scratch[r*bs : (r+1)*bs]
+	}
+	if where && cap(w.cond) < bs {
+		w.cond = make([]float64, bs)
+	}
+	if cap(w.keys) < p.NumSites {
+		w.keys = make([]uint64, p.NumSites)
+	}
+	w.keys = w.keys[:p.NumSites]
+	for s := range w.keys {
+		w.keys[s] = siteKey(ctx.Seed, ctx.Step, int32(s))
+	}
+	return w
+}
+
+func putWorker(w *worker) {
+	w.p, w.code, w.ctx, w.ridx, w.out, w.u = nil, nil, nil, nil, nil, nil
+	for i := range w.regs {
+		w.regs[i] = nil
+	}
+	pool.Put(w)
+}
+
+// prologue computes the uniform registers.
+func (w *worker) prologue(p *vector.Program) (err error) {
+	defer catch(&err)
+	if cap(w.ubuf) < len(p.Uniform) {
+		w.ubuf = make([]float64, len(p.Uniform))
+	}
+	u := w.ubuf[:len(p.Uniform)]
+	copy(u, p.Uniform)
+	for _, in := range p.Prologue {
+		switch in.Op {
+		case vector.OpScalar:
+			u[in.Dst] = w.ctx.Scalars[in.Slot]
+		case vector.OpCall:
+			args := w.argSlices(int(in.N))
+			for j := range args {
+				args[j] = u[in.Args[j] : in.Args[j]+1]
+			}
+			if err := w.p.Funcs[in.Slot].Eval(args, u[in.Dst:in.Dst+1]); err != nil {
+				return err
+			}
+		default:
+			var x [4]float64
+			for j := 0; j < int(in.N); j++ {
+				x[j] = u[in.Args[j]]
+			}
+			u[in.Dst] = in.Op.Eval(x)
+		}
+	}
+	w.u = u
+	return nil
+}
+
+func (w *worker) argSlices(n int) [][]float64 {
+	if cap(w.args) < n {
+		w.args = make([][]float64, n)
+	}
+	return w.args[:n]
+}
+
+// catch turns a runtime panic (an index out of range in user-provided
+// index arrays, say) into an error.
+func catch(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("vecvm: %v", r)
+	}
+}
+
+// chunk runs the block code over elements (or list positions) lo..hi-1.
+func (w *worker) chunk(lo, hi int) (err error) {
+	defer catch(&err)
+	code, regs, nr := w.code, w.regs, w.code.NumRegs
+	for start := lo; start < hi; start += w.bs {
+		m := min(w.bs, hi-start)
+		for j, slot := range code.Bind {
+			if slot < 0 {
+				if w.where {
+					regs[nr+j] = w.cond[:m]
+				} else {
+					regs[nr+j] = w.out[start : start+m]
+				}
+			} else {
+				regs[nr+j] = w.ctx.Arrays[slot][start : start+m]
+			}
+		}
+		if err := w.block(start, m); err != nil {
+			return err
+		}
+		if w.where {
+			for i, v := range w.cond[:m] {
+				if v != 0 {
+					w.hits = append(w.hits, int32(start+i))
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -12,7 +12,7 @@ import (
 // trees. Built nodes carry no position (positions matter only for errors,
 // which are reported on the user's own expressions).
 
-func num(x float64) lang.Expr { return &lang.Literal{Kind: lang.FloatLit, Value: x} }
+func num(x float64) lang.Expr  { return &lang.Literal{Kind: lang.FloatLit, Value: x} }
 func ident(n string) lang.Expr { return &lang.Ident{Name: n} }
 func call(fn string, args ...lang.Expr) lang.Expr {
 	c := &lang.Call{Fn: ident(fn)}

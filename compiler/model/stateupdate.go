@@ -374,6 +374,9 @@ func milsteinMethod(s *system) ([]vector.Stmt, *unsuitable) {
 	}
 	for i, v := range s.vars {
 		_, g := gOf(i)
+		if len(s.noise) == 0 {
+			break // no noise: the supports are unused
+		}
 		code = append(code, stmt("_x_support_"+v.Name, add(add(ident(v.Name), mul(dtExpr(), s.f[i])), mul(sqdt, g))))
 	}
 	for i, v := range s.vars {

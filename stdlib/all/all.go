@@ -4,6 +4,7 @@ package all
 
 import (
 	// Each import registers a module or predeclared names into the runtime.
+	_ "github.com/sim-lang/sim/stdlib/brian2"
 	_ "github.com/sim-lang/sim/stdlib/mathmod"
 	_ "github.com/sim-lang/sim/stdlib/np"
 	_ "github.com/sim-lang/sim/stdlib/simtest"

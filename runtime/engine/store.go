@@ -93,7 +93,7 @@ func (n *Network) Restore(name, filename string) error {
 		}
 		os, ok := s.Objects[o.Name()]
 		if !ok {
-			return fmt.Errorf("the stored state '%s' has no object called '%s'", name, o.Name())
+			return fmt.Errorf("the stored state '%s' has no state for '%s': the names of all objects have to be identical to the names when they were stored", name, o.Name())
 		}
 		if err := st.LoadState(os); err != nil {
 			return fmt.Errorf("restoring '%s': %v", o.Name(), err)

@@ -233,12 +233,34 @@ func (r *reporter) maybe(t float64) {
 }
 
 func (r *reporter) line(done float64, elapsed time.Duration) {
-	msg := fmt.Sprintf("%s (%d%%) simulated in %s", units.Format(done*r.length, secondDim), int(done*100), units.Format(elapsed.Seconds(), secondDim))
+	msg := fmt.Sprintf("%s (%d%%) simulated in %s", units.Format(done*r.length, secondDim), int(done*100), FormatDuration(elapsed.Seconds()))
 	if done < 1 && done > 0 {
 		remaining := math.Round((1 - done) / done * elapsed.Seconds())
-		msg += fmt.Sprintf(", estimated %d s remaining.", int64(remaining))
+		msg += fmt.Sprintf(", estimated %s remaining.", FormatDuration(remaining))
 	}
 	fmt.Fprintln(r.w, msg)
+}
+
+// FormatDuration writes a wall-clock time as Brian2's reports do:
+// "3h 25m 45s", "2m 3s", "12s", "< 1s".
+func FormatDuration(s float64) string {
+	divisors := []float64{24 * 60 * 60, 60 * 60, 60, 1}
+	letters := []string{"d", "h", "m", "s"}
+	text := ""
+	for k, d := range divisors {
+		n := math.Floor(s / d)
+		s -= n * d
+		if n > 0 || text != "" {
+			if text != "" {
+				text += " "
+			}
+			text += fmt.Sprintf("%d%s", int64(n), letters[k])
+		}
+	}
+	if text == "" {
+		return "< 1s"
+	}
+	return text
 }
 
 func (r *reporter) done() {

@@ -16,13 +16,13 @@ func SmoothRate(rate []float64, dt float64, window string, width float64) ([]flo
 	var w []float64
 	switch window {
 	case "gaussian":
-		wdt := int(math.Round(2 * width / dt))
+		wdt := int(math.RoundToEven(2 * width / dt))
 		s := width / dt
 		for k := -wdt; k <= wdt; k++ {
 			w = append(w, math.Exp(-float64(k*k)/(2*s*s)))
 		}
 	case "flat":
-		n := int(math.Round(width/(2*dt)))*2 + 1
+		n := int(math.RoundToEven(width/(2*dt)))*2 + 1
 		for k := 0; k < n; k++ {
 			w = append(w, 1)
 		}

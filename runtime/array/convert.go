@@ -26,6 +26,9 @@ func From(v runtime.Value) (*Array, error) {
 	if a, ok := v.Obj().(*Array); ok {
 		return a, nil
 	}
+	if w, ok := v.Obj().(Viewer); ok {
+		return w.ArrayView()
+	}
 	a, ok, err := fromScalar(v)
 	if ok || err != nil {
 		return a, err

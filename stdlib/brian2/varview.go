@@ -295,3 +295,6 @@ func (vv *VarView) assignExpr(expr string, rel []int64) error {
 	}
 	return vv.G.g.ExecCode(vv.name+" = "+expr, callerNamespaceOrPredeclared(vv.G.st.th), idx, src.Start)
 }
+
+// ArrayView implements array.Viewer, so that numpy functions accept G.v.
+func (vv *VarView) ArrayView() (*array.Array, error) { return vv.array() }

@@ -38,7 +38,7 @@ func (e *emitter) uniforms() {
 	for _, t := range e.l.targets {
 		if t.sym.Kind == Scalar {
 			e.p.Epilogue = append(e.p.Epilogue, Instr{Op: OpStoreScalar, N: 1, Slot: int32(t.sym.Slot), Mode: 1,
-				Args: [4]int32{e.ureg[t.value]}})
+				Args: [MaxArgs]int32{e.ureg[t.value]}})
 		}
 	}
 }
@@ -48,7 +48,7 @@ func (e *emitter) uniforms() {
 type vinstr struct {
 	Instr
 	vdst  int32 // virtual destination, -1 for none
-	vargs [4]int32
+	vargs [MaxArgs]int32
 }
 
 // block emits the block code: contiguous (Run) or indexed (RunIndices).
@@ -56,7 +56,8 @@ func (e *emitter) block(contiguous bool) Code {
 	b := e.b
 	nv := int32(len(b.nodes))
 	bound := map[int32]int32{} // virtual reg -> Bind index
-	var bind []int32
+	var bind, splats []int32
+	splatIdx := map[int32]int32{}
 	bindTo := func(v, slot int32) {
 		bound[v] = int32(len(bind))
 		bind = append(bind, slot)
@@ -66,6 +67,15 @@ func (e *emitter) block(contiguous bool) Code {
 			in.Mode |= 1 << j
 			in.Args[j] = r
 			in.vargs[j] = -1
+			if in.Op < NumKernelOps && OpTable[in.Op].Wide != nil {
+				k, seen := splatIdx[r]
+				if !seen {
+					k = int32(len(splats))
+					splatIdx[r] = k
+					splats = append(splats, r)
+				}
+				in.Args[j] = k
+			}
 		} else {
 			in.vargs[j] = a
 		}
@@ -188,7 +198,9 @@ func (e *emitter) block(contiguous bool) Code {
 			code = append(code, in)
 		}
 	}
-	return allocate(code, bound, bind)
+	c := allocate(code, bound, bind)
+	c.Splats = splats
+	return c
 }
 
 // allocate maps virtual registers to scratch registers, reusing a
@@ -196,7 +208,7 @@ func (e *emitter) block(contiguous bool) Code {
 func allocate(code []vinstr, bound map[int32]int32, bind []int32) Code {
 	lastUse := map[int32]int{}
 	for pos, in := range code {
-		for j := 0; j < 4; j++ {
+		for j := 0; j < MaxArgs; j++ {
 			if in.Mode&(1<<j) == 0 && in.vargs[j] >= 0 && j < nargs(in) {
 				lastUse[in.vargs[j]] = pos
 			}
@@ -257,7 +269,7 @@ func allocate(code []vinstr, bound map[int32]int32, bind []int32) Code {
 	c := Code{NumRegs: int(numRegs), Bind: bind}
 	for _, in := range code {
 		ins := in.Instr
-		for j := 0; j < 4; j++ {
+		for j := 0; j < MaxArgs; j++ {
 			if ins.Mode&(1<<j) == 0 && in.vargs[j] >= 0 && j < nargs(in) {
 				ins.Args[j] = fixReg(ins.Args[j], numRegs)
 			}

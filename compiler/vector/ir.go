@@ -8,7 +8,7 @@ import "math"
 type node struct {
 	op      Opcode
 	n       uint8 // number of args
-	args    [4]int32
+	args    [MaxArgs]int32
 	uniform bool
 	val     float64 // OpConst value, OpIndex offset
 	slot    int32
@@ -19,7 +19,7 @@ type node struct {
 
 type nodeKey struct {
 	op          Opcode
-	args        [4]int32
+	args        [MaxArgs]int32
 	val         uint64
 	slot, index int32
 }
@@ -65,7 +65,7 @@ func (b *builder) isConst(id int32, v float64) bool {
 // the algebraic identities that hold exactly in IEEE arithmetic.
 func (b *builder) op(op Opcode, args ...int32) int32 {
 	allConst, uniform := true, true
-	var vals [4]float64
+	var vals [MaxArgs]float64
 	for j, a := range args {
 		nd := &b.nodes[a]
 		if nd.op != OpConst {
@@ -78,7 +78,7 @@ func (b *builder) op(op Opcode, args ...int32) int32 {
 		}
 	}
 	if allConst {
-		return b.constant(op.Eval(vals))
+		return b.constant(op.Eval(vals[:len(args)]))
 	}
 	if id, ok := b.simplify(op, args); ok {
 		return id

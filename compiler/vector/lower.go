@@ -326,7 +326,7 @@ func (l *lowerer) call(e *lang.Call) (int32, error) {
 			return 0, err
 		}
 		b.sites++
-		return b.add(node{op: OpPoisson, n: 1, args: [4]int32{args[0]}, slot: b.sites - 1}), nil
+		return b.add(node{op: OpPoisson, n: 1, args: [MaxArgs]int32{args[0]}, slot: b.sites - 1}), nil
 	}
 	op, ok := builtinFuncs[fn.Name]
 	if !ok {

@@ -61,6 +61,8 @@ const (
 	OpAddMulDiv
 	OpSubMulMul
 	OpAddMulMul
+	OpCoba3
+	OpCoba2
 	// NumKernelOps counts the element-wise opcodes.
 	NumKernelOps
 )
@@ -123,63 +125,73 @@ type OpInfo struct {
 	// parameters.
 	Scalar any
 	Kernel Kernel
+	// Wide is the kernel of a wide superinstruction (Kernel nil): every
+	// operand is a block, uniform ones splatted; its Pattern may match
+	// with operands padded by identities (x-0, x*1, x+(-0)).
+	// m is the instruction's uniform-operand mask (a specialised loop
+	// keeps the usual uniform operands in registers).
+	Wide func(d []float64, x [][]float64, m uint16)
 }
 
 // OpTable describes every element-wise opcode, indexed by Opcode.
 var OpTable = [NumKernelOps]OpInfo{
-	OpNeg:       {"neg", 1, "", false, sNeg, kNeg},
-	OpAdd:       {"add", 2, "", true, sAdd, kAdd},
-	OpSub:       {"sub", 2, "", false, sSub, kSub},
-	OpMul:       {"mul", 2, "", true, sMul, kMul},
-	OpDiv:       {"div", 2, "", false, sDiv, kDiv},
-	OpPow:       {"pow", 2, "", false, sPow, kPow},
-	OpFloorDiv:  {"floordiv", 2, "", false, sFloorDiv, kFloorDiv},
-	OpMod:       {"mod", 2, "", false, sMod, kMod},
-	OpEq:        {"eq", 2, "", true, sEq, kEq},
-	OpNe:        {"ne", 2, "", true, sNe, kNe},
-	OpLt:        {"lt", 2, "", false, sLt, kLt},
-	OpGt:        {"gt", 2, "", false, sGt, kGt},
-	OpLe:        {"le", 2, "", false, sLe, kLe},
-	OpGe:        {"ge", 2, "", false, sGe, kGe},
-	OpAnd:       {"and", 2, "", true, sAnd, kAnd},
-	OpOr:        {"or", 2, "", true, sOr, kOr},
-	OpNot:       {"not", 1, "", false, sNot, kNot},
-	OpBool:      {"bool", 1, "", false, sBool, kBool},
-	OpSelect:    {"select", 3, "", false, sSelect, kSelect},
-	OpExp:       {"exp", 1, "", false, sExp, kExp},
-	OpLog:       {"log", 1, "", false, sLog, kLog},
-	OpLog10:     {"log10", 1, "", false, sLog10, kLog10},
-	OpExpm1:     {"expm1", 1, "", false, sExpm1, kExpm1},
-	OpExprel:    {"exprel", 1, "", false, sExprel, kExprel},
-	OpLog1p:     {"log1p", 1, "", false, sLog1p, kLog1p},
-	OpSqrt:      {"sqrt", 1, "", false, sSqrt, kSqrt},
-	OpSin:       {"sin", 1, "", false, sSin, kSin},
-	OpCos:       {"cos", 1, "", false, sCos, kCos},
-	OpTan:       {"tan", 1, "", false, sTan, kTan},
-	OpSinh:      {"sinh", 1, "", false, sSinh, kSinh},
-	OpCosh:      {"cosh", 1, "", false, sCosh, kCosh},
-	OpTanh:      {"tanh", 1, "", false, sTanh, kTanh},
-	OpAsin:      {"arcsin", 1, "", false, sAsin, kAsin},
-	OpAcos:      {"arccos", 1, "", false, sAcos, kAcos},
-	OpAtan:      {"arctan", 1, "", false, sAtan, kAtan},
-	OpAbs:       {"abs", 1, "", false, sAbs, kAbs},
-	OpSign:      {"sign", 1, "", false, sSign, kSign},
-	OpFloor:     {"floor", 1, "", false, sFloor, kFloor},
-	OpCeil:      {"ceil", 1, "", false, sCeil, kCeil},
-	OpTrunc:     {"int", 1, "", false, sTrunc, kTrunc},
-	OpClip:      {"clip", 3, "", false, sClip, kClip},
-	OpTimestep:  {"timestep", 2, "", false, sTimestep, kTimestep},
-	OpMulAdd:    {"muladd", 3, "add(mul($0,$1),$2)", false, sMulAdd, kMulAdd},
-	OpMulSub:    {"mulsub", 3, "sub(mul($0,$1),$2)", false, sMulSub, kMulSub},
-	OpRSubMul:   {"rsubmul", 3, "sub($2,mul($0,$1))", false, sRSubMul, kRSubMul},
-	OpSubMul:    {"submul", 3, "mul(sub($0,$1),$2)", false, sSubMul, kSubMul},
-	OpAddMul:    {"addmul", 3, "mul(add($0,$1),$2)", false, sAddMul, kAddMul},
-	OpSubMulAdd: {"submuladd", 4, "add(mul(sub($0,$1),$2),$3)", false, sSubMulAdd, kSubMulAdd},
-	OpMulAddSub: {"muladdsub", 4, "sub(add(mul($0,$1),$2),$3)", false, sMulAddSub, kMulAddSub},
-	OpSubMulDiv: {"submuldiv", 4, "sub($0,mul($1,div($2,$3)))", false, sSubMulDiv, kSubMulDiv},
-	OpAddMulDiv: {"addmuldiv", 4, "add($0,mul($1,div($2,$3)))", false, sAddMulDiv, kAddMulDiv},
-	OpSubMulMul: {"submulmul", 4, "sub($0,mul($1,mul($2,$3)))", false, sSubMulMul, kSubMulMul},
-	OpAddMulMul: {"addmulmul", 4, "add($0,mul($1,mul($2,$3)))", false, sAddMulMul, kAddMulMul},
+	OpNeg:       {"neg", 1, "", false, sNeg, kNeg, nil},
+	OpAdd:       {"add", 2, "", true, sAdd, kAdd, nil},
+	OpSub:       {"sub", 2, "", false, sSub, kSub, nil},
+	OpMul:       {"mul", 2, "", true, sMul, kMul, nil},
+	OpDiv:       {"div", 2, "", false, sDiv, kDiv, nil},
+	OpPow:       {"pow", 2, "", false, sPow, kPow, nil},
+	OpFloorDiv:  {"floordiv", 2, "", false, sFloorDiv, kFloorDiv, nil},
+	OpMod:       {"mod", 2, "", false, sMod, kMod, nil},
+	OpEq:        {"eq", 2, "", true, sEq, kEq, nil},
+	OpNe:        {"ne", 2, "", true, sNe, kNe, nil},
+	OpLt:        {"lt", 2, "", false, sLt, kLt, nil},
+	OpGt:        {"gt", 2, "", false, sGt, kGt, nil},
+	OpLe:        {"le", 2, "", false, sLe, kLe, nil},
+	OpGe:        {"ge", 2, "", false, sGe, kGe, nil},
+	OpAnd:       {"and", 2, "", true, sAnd, kAnd, nil},
+	OpOr:        {"or", 2, "", true, sOr, kOr, nil},
+	OpNot:       {"not", 1, "", false, sNot, kNot, nil},
+	OpBool:      {"bool", 1, "", false, sBool, kBool, nil},
+	OpSelect:    {"select", 3, "", false, sSelect, kSelect, nil},
+	OpExp:       {"exp", 1, "", false, sExp, kExp, nil},
+	OpLog:       {"log", 1, "", false, sLog, kLog, nil},
+	OpLog10:     {"log10", 1, "", false, sLog10, kLog10, nil},
+	OpExpm1:     {"expm1", 1, "", false, sExpm1, kExpm1, nil},
+	OpExprel:    {"exprel", 1, "", false, sExprel, kExprel, nil},
+	OpLog1p:     {"log1p", 1, "", false, sLog1p, kLog1p, nil},
+	OpSqrt:      {"sqrt", 1, "", false, sSqrt, kSqrt, nil},
+	OpSin:       {"sin", 1, "", false, sSin, kSin, nil},
+	OpCos:       {"cos", 1, "", false, sCos, kCos, nil},
+	OpTan:       {"tan", 1, "", false, sTan, kTan, nil},
+	OpSinh:      {"sinh", 1, "", false, sSinh, kSinh, nil},
+	OpCosh:      {"cosh", 1, "", false, sCosh, kCosh, nil},
+	OpTanh:      {"tanh", 1, "", false, sTanh, kTanh, nil},
+	OpAsin:      {"arcsin", 1, "", false, sAsin, kAsin, nil},
+	OpAcos:      {"arccos", 1, "", false, sAcos, kAcos, nil},
+	OpAtan:      {"arctan", 1, "", false, sAtan, kAtan, nil},
+	OpAbs:       {"abs", 1, "", false, sAbs, kAbs, nil},
+	OpSign:      {"sign", 1, "", false, sSign, kSign, nil},
+	OpFloor:     {"floor", 1, "", false, sFloor, kFloor, nil},
+	OpCeil:      {"ceil", 1, "", false, sCeil, kCeil, nil},
+	OpTrunc:     {"int", 1, "", false, sTrunc, kTrunc, nil},
+	OpClip:      {"clip", 3, "", false, sClip, kClip, nil},
+	OpTimestep:  {"timestep", 2, "", false, sTimestep, kTimestep, nil},
+	OpMulAdd:    {"muladd", 3, "add(mul($0,$1),$2)", false, sMulAdd, kMulAdd, nil},
+	OpMulSub:    {"mulsub", 3, "sub(mul($0,$1),$2)", false, sMulSub, kMulSub, nil},
+	OpRSubMul:   {"rsubmul", 3, "sub($2,mul($0,$1))", false, sRSubMul, kRSubMul, nil},
+	OpSubMul:    {"submul", 3, "mul(sub($0,$1),$2)", false, sSubMul, kSubMul, nil},
+	OpAddMul:    {"addmul", 3, "mul(add($0,$1),$2)", false, sAddMul, kAddMul, nil},
+	OpSubMulAdd: {"submuladd", 4, "add(mul(sub($0,$1),$2),$3)", false, sSubMulAdd, kSubMulAdd, nil},
+	OpMulAddSub: {"muladdsub", 4, "sub(add(mul($0,$1),$2),$3)", false, sMulAddSub, kMulAddSub, nil},
+	OpSubMulDiv: {"submuldiv", 4, "sub($0,mul($1,div($2,$3)))", false, sSubMulDiv, kSubMulDiv, nil},
+	OpAddMulDiv: {"addmuldiv", 4, "add($0,mul($1,div($2,$3)))", false, sAddMulDiv, kAddMulDiv, nil},
+	OpSubMulMul: {"submulmul", 4, "sub($0,mul($1,mul($2,$3)))", false, sSubMulMul, kSubMulMul, nil},
+	OpAddMulMul: {"addmulmul", 4, "add($0,mul($1,mul($2,$3)))", false, sAddMulMul, kAddMulMul, nil},
+	OpCoba3: {Name: "coba3", Arity: 13, Scalar: sCoba3, Wide: wCoba3,
+		Pattern: "sub($0,mul($1,div(sub(add(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),mul($8,sub($9,$10))),$11),$12)))"},
+	OpCoba2: {Name: "coba2", Arity: 10, Scalar: sCoba2, Wide: wCoba2,
+		Pattern: "sub($0,mul($1,div(sub(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),$8),$9)))"},
 }
 
 var specialNames = [...]string{
@@ -214,8 +226,10 @@ func (op Opcode) Arity() int {
 }
 
 // Eval applies an element-wise opcode to scalar operands.
-func (op Opcode) Eval(x [4]float64) float64 {
+func (op Opcode) Eval(x []float64) float64 {
 	switch f := OpTable[op].Scalar.(type) {
+	case func([]float64) float64:
+		return f(x)
 	case func(float64) float64:
 		return f(x[0])
 	case func(float64, float64) float64:

@@ -6,10 +6,10 @@ package vector
 // (set) or a varying one (clear).
 type Instr struct {
 	Op    Opcode
-	N     uint8 // number of operands in Args
-	Mode  uint8
+	N     uint8  // number of operands in Args
+	Mode  uint16 // bit j: Args[j] is uniform (a splat index in wide instructions)
 	Dst   int32
-	Args  [4]int32
+	Args  [MaxArgs]int32
 	Slot  int32   // array, scalar, function or random call-site slot
 	Index int32   // Indices slot (OpLoadIdx, OpStoreIdx, OpAccIdx)
 	Aux   Opcode  // accumulation operator of OpAccIdx
@@ -25,7 +25,14 @@ type Code struct {
 	// the output slice of Eval).
 	NumRegs int
 	Bind    []int32
+	// Splats lists the uniform registers that wide instructions read as
+	// blocks: the VM fills one block per entry once per run, and a wide
+	// instruction's uniform operand j names entry Args[j].
+	Splats []int32
 }
+
+// MaxArgs is the largest number of operands of an instruction.
+const MaxArgs = 16
 
 // Program is a compiled piece of vector code, immutable and safe for
 // concurrent use.

@@ -23,6 +23,18 @@ func (w *worker) block(start, m int) error {
 			}
 			return regs[in.Args[j]]
 		}
+		if in.Op < vector.NumKernelOps && vector.OpTable[in.Op].Wide != nil {
+			x := w.wide[:in.N]
+			for j := range x {
+				if in.Mode&(1<<j) != 0 {
+					x[j] = w.splat[in.Args[j]][:m]
+				} else {
+					x[j] = regs[in.Args[j]][:m]
+				}
+			}
+			vector.OpTable[in.Op].Wide(regs[in.Dst][:m], x, in.Mode)
+			continue
+		}
 		if in.Op < vector.NumKernelOps {
 			var a, b, c, e []float64
 			switch in.N {
@@ -38,7 +50,7 @@ func (w *worker) block(start, m int) error {
 			case 1:
 				a = opnd(0)
 			}
-			vector.OpTable[in.Op].Kernel(regs[in.Dst][:m], a, b, c, e, in.Mode)
+			vector.OpTable[in.Op].Kernel(regs[in.Dst][:m], a, b, c, e, uint8(in.Mode))
 			continue
 		}
 		switch in.Op {

@@ -153,7 +153,10 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 			w := main
 			if t > 0 {
 				w = getWorker(p, code, ctx, bs, ridx, out, where != nil)
-				w.u = main.u
+				w.u, w.splat = main.u, main.splat
+				if cap(w.wide) < vector.MaxArgs {
+					w.wide = make([][]float64, vector.MaxArgs)
+				}
 				defer putWorker(w)
 			}
 			workers = append(workers, w)
@@ -184,4 +187,12 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 		ctx.Scalars[in.Slot] = main.u[in.Args[0]]
 	}
 	return nil
+}
+
+// threadsFor returns the number of goroutines for a Threads setting.
+func threadsFor(t int) int {
+	if t <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return t
 }

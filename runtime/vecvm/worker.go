@@ -24,6 +24,10 @@ type worker struct {
 	keys    []uint64 // random call-site keys
 	args    [][]float64
 	cond    []float64
+	// splat holds one block per Code.Splats entry (uniform operands of
+	// wide instructions), filled once per run; may be shared, read-only.
+	splat, splatBuf [][]float64
+	wide            [][]float64
 }
 
 var pool = sync.Pool{New: func() any { return new(worker) }}
@@ -57,7 +61,7 @@ func getWorker(p *vector.Program, code *vector.Code, ctx *Context, bs int, ridx 
 }
 
 func putWorker(w *worker) {
-	w.p, w.code, w.ctx, w.ridx, w.out, w.u = nil, nil, nil, nil, nil, nil
+	w.p, w.code, w.ctx, w.ridx, w.out, w.u, w.splat = nil, nil, nil, nil, nil, nil, nil
 	for i := range w.regs {
 		w.regs[i] = nil
 	}
@@ -85,14 +89,33 @@ func (w *worker) prologue(p *vector.Program) (err error) {
 				return err
 			}
 		default:
-			var x [4]float64
+			var x [vector.MaxArgs]float64
 			for j := 0; j < int(in.N); j++ {
 				x[j] = u[in.Args[j]]
 			}
-			u[in.Dst] = in.Op.Eval(x)
+			u[in.Dst] = in.Op.Eval(x[:in.N])
 		}
 	}
 	w.u = u
+	// Splat blocks for wide instructions.
+	sp := w.code.Splats
+	for len(w.splatBuf) < len(sp) {
+		w.splatBuf = append(w.splatBuf, nil)
+	}
+	w.splat = w.splatBuf[:len(sp)]
+	for k, r := range sp {
+		if cap(w.splat[k]) < w.bs {
+			w.splat[k] = make([]float64, w.bs)
+		}
+		w.splat[k] = w.splat[k][:w.bs]
+		v := u[r]
+		for i := range w.splat[k] {
+			w.splat[k][i] = v
+		}
+	}
+	if cap(w.wide) < vector.MaxArgs {
+		w.wide = make([][]float64, vector.MaxArgs)
+	}
 	return nil
 }
 

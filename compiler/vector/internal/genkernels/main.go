@@ -21,66 +21,76 @@ type spec struct {
 	name  string
 	arity int
 	expr  string
+	fast  []int // wide: operands uniform in the specialised fast path
 }
 
 var specs = []spec{
-	{"Neg", 1, "-$a"},
-	{"Add", 2, "$a + $b"},
-	{"Sub", 2, "$a - $b"},
-	{"Mul", 2, "$a * $b"},
-	{"Div", 2, "$a / $b"},
-	{"Pow", 2, "math.Pow($a, $b)"},
-	{"FloorDiv", 2, "FloorDiv($a, $b)"},
-	{"Mod", 2, "Mod($a, $b)"},
-	{"Eq", 2, "b2f($a == $b)"},
-	{"Ne", 2, "b2f($a != $b)"},
-	{"Lt", 2, "b2f($a < $b)"},
-	{"Gt", 2, "b2f($a > $b)"},
-	{"Le", 2, "b2f($a <= $b)"},
-	{"Ge", 2, "b2f($a >= $b)"},
-	{"And", 2, "b2f($a != 0 && $b != 0)"},
-	{"Or", 2, "b2f($a != 0 || $b != 0)"},
-	{"Not", 1, "b2f($a == 0)"},
-	{"Bool", 1, "b2f($a != 0)"},
-	{"Select", 3, "sel($a, $b, $c)"},
-	{"Exp", 1, "math.Exp($a)"},
-	{"Log", 1, "math.Log($a)"},
-	{"Log10", 1, "math.Log10($a)"},
-	{"Expm1", 1, "math.Expm1($a)"},
-	{"Exprel", 1, "Exprel($a)"},
-	{"Log1p", 1, "math.Log1p($a)"},
-	{"Sqrt", 1, "math.Sqrt($a)"},
-	{"Sin", 1, "math.Sin($a)"},
-	{"Cos", 1, "math.Cos($a)"},
-	{"Tan", 1, "math.Tan($a)"},
-	{"Sinh", 1, "math.Sinh($a)"},
-	{"Cosh", 1, "math.Cosh($a)"},
-	{"Tanh", 1, "math.Tanh($a)"},
-	{"Asin", 1, "math.Asin($a)"},
-	{"Acos", 1, "math.Acos($a)"},
-	{"Atan", 1, "math.Atan($a)"},
-	{"Abs", 1, "math.Abs($a)"},
-	{"Sign", 1, "Sign($a)"},
-	{"Floor", 1, "math.Floor($a)"},
-	{"Ceil", 1, "math.Ceil($a)"},
-	{"Trunc", 1, "math.Trunc($a)"},
-	{"Clip", 3, "Clip($a, $b, $c)"},
-	{"Timestep", 2, "Timestep($a, $b)"},
+	{"Neg", 1, "-$a", nil},
+	{"Add", 2, "$a + $b", nil},
+	{"Sub", 2, "$a - $b", nil},
+	{"Mul", 2, "$a * $b", nil},
+	{"Div", 2, "$a / $b", nil},
+	{"Pow", 2, "math.Pow($a, $b)", nil},
+	{"FloorDiv", 2, "FloorDiv($a, $b)", nil},
+	{"Mod", 2, "Mod($a, $b)", nil},
+	{"Eq", 2, "b2f($a == $b)", nil},
+	{"Ne", 2, "b2f($a != $b)", nil},
+	{"Lt", 2, "b2f($a < $b)", nil},
+	{"Gt", 2, "b2f($a > $b)", nil},
+	{"Le", 2, "b2f($a <= $b)", nil},
+	{"Ge", 2, "b2f($a >= $b)", nil},
+	{"And", 2, "b2f($a != 0 && $b != 0)", nil},
+	{"Or", 2, "b2f($a != 0 || $b != 0)", nil},
+	{"Not", 1, "b2f($a == 0)", nil},
+	{"Bool", 1, "b2f($a != 0)", nil},
+	{"Select", 3, "sel($a, $b, $c)", nil},
+	{"Exp", 1, "math.Exp($a)", nil},
+	{"Log", 1, "math.Log($a)", nil},
+	{"Log10", 1, "math.Log10($a)", nil},
+	{"Expm1", 1, "math.Expm1($a)", nil},
+	{"Exprel", 1, "Exprel($a)", nil},
+	{"Log1p", 1, "math.Log1p($a)", nil},
+	{"Sqrt", 1, "math.Sqrt($a)", nil},
+	{"Sin", 1, "math.Sin($a)", nil},
+	{"Cos", 1, "math.Cos($a)", nil},
+	{"Tan", 1, "math.Tan($a)", nil},
+	{"Sinh", 1, "math.Sinh($a)", nil},
+	{"Cosh", 1, "math.Cosh($a)", nil},
+	{"Tanh", 1, "math.Tanh($a)", nil},
+	{"Asin", 1, "math.Asin($a)", nil},
+	{"Acos", 1, "math.Acos($a)", nil},
+	{"Atan", 1, "math.Atan($a)", nil},
+	{"Abs", 1, "math.Abs($a)", nil},
+	{"Sign", 1, "Sign($a)", nil},
+	{"Floor", 1, "math.Floor($a)", nil},
+	{"Ceil", 1, "math.Ceil($a)", nil},
+	{"Trunc", 1, "math.Trunc($a)", nil},
+	{"Clip", 3, "Clip($a, $b, $c)", nil},
+	{"Timestep", 2, "Timestep($a, $b)", nil},
 	// fused superinstructions
-	{"MulAdd", 3, "float64($a*$b) + $c"},
-	{"MulSub", 3, "float64($a*$b) - $c"},
-	{"RSubMul", 3, "$c - float64($a*$b)"},
-	{"SubMul", 3, "float64(($a - $b) * $c)"},
-	{"AddMul", 3, "float64(($a + $b) * $c)"},
-	{"SubMulAdd", 4, "float64(($a-$b)*$c) + $d"},
-	{"MulAddSub", 4, "(float64($a*$b) + $c) - $d"},
-	{"SubMulDiv", 4, "$a - float64($b*($c/$d))"},
-	{"AddMulDiv", 4, "$a + float64($b*($c/$d))"},
-	{"SubMulMul", 4, "$a - float64($b*float64($c*$d))"},
-	{"AddMulMul", 4, "$a + float64($b*float64($c*$d))"},
+	{"MulAdd", 3, "float64($a*$b) + $c", nil},
+	{"MulSub", 3, "float64($a*$b) - $c", nil},
+	{"RSubMul", 3, "$c - float64($a*$b)", nil},
+	{"SubMul", 3, "float64(($a - $b) * $c)", nil},
+	{"AddMul", 3, "float64(($a + $b) * $c)", nil},
+	{"SubMulAdd", 4, "float64(($a-$b)*$c) + $d", nil},
+	{"MulAddSub", 4, "(float64($a*$b) + $c) - $d", nil},
+	{"SubMulDiv", 4, "$a - float64($b*($c/$d))", nil},
+	{"AddMulDiv", 4, "$a + float64($b*($c/$d))", nil},
+	{"SubMulMul", 4, "$a - float64($b*float64($c*$d))", nil},
+	{"AddMulMul", 4, "$a + float64($b*float64($c*$d))", nil},
 }
 
 var args = []string{"a", "b", "c", "e"}
+
+// wide superinstructions: one all-varying loop over up to 16 operands
+// ($0..$15); uniform operands are splatted into blocks by the VM.
+var wide = []spec{
+	// x - dt*((g1*(v-E1) + g2*(v-E2) + g3*(v-E3) - I)/C): Euler step of a
+	// conductance-based membrane
+	{"Coba3", 13, "$0 - float64($1*(((float64($2*($3-$4))+float64($5*($6-$7)))+float64($8*($9-$10))-$11)/$12))", []int{1, 2, 4, 7, 10, 12}},
+	{"Coba2", 10, "$0 - float64($1*((float64($2*($3-$4))+float64($5*($6-$7))-$8)/$9))", []int{1, 2, 4, 7, 9}},
+}
 
 func main() {
 	var b bytes.Buffer
@@ -106,6 +116,32 @@ func main() {
 			fmt.Fprintf(&b, "\t\tfor i := range d {\n\t\t\td[i] = %s\n\t\t}\n", subst(s.expr, s.arity, m, false))
 		}
 		fmt.Fprintf(&b, "\tdefault:\n\t\tv := s%s(%s)\n\t\tfor i := range d {\n\t\t\td[i] = v\n\t\t}\n\t}\n}\n\n", s.name, zeroArgs(s.arity))
+	}
+	for _, s := range wide {
+		fmt.Fprintf(&b, "// s%s is the scalar form of wide opcode %s.\nfunc s%s(x []float64) float64 {\n\treturn %s\n}\n\n",
+			s.name, s.name, s.name, wsubst(s.expr, s.arity, "x[%d]"))
+		fmt.Fprintf(&b, "// w%s is the block kernel of wide opcode %s (every operand a block).\n", s.name, s.name)
+		fmt.Fprintf(&b, "func w%s(d []float64, x [][]float64, m uint16) {\n", s.name)
+		mask := 0
+		for _, j := range s.fast {
+			mask |= 1 << j
+		}
+		fmt.Fprintf(&b, "\tif m == %d {\n", mask)
+		expr := s.expr
+		for j := s.arity - 1; j >= 0; j-- {
+			if mask&(1<<j) != 0 {
+				fmt.Fprintf(&b, "\t\tx%d := x[%d][0]\n", j, j)
+				expr = strings.ReplaceAll(expr, fmt.Sprintf("$%d", j), fmt.Sprintf("x%d", j))
+			} else {
+				fmt.Fprintf(&b, "\t\tx%d := x[%d][:len(d)]\n", j, j)
+				expr = strings.ReplaceAll(expr, fmt.Sprintf("$%d", j), fmt.Sprintf("x%d[i]", j))
+			}
+		}
+		fmt.Fprintf(&b, "\t\tfor i := range d {\n\t\t\td[i] = %s\n\t\t}\n\t\treturn\n\t}\n", expr)
+		for j := 0; j < s.arity; j++ {
+			fmt.Fprintf(&b, "\tx%d := x[%d][:len(d)]\n", j, j)
+		}
+		fmt.Fprintf(&b, "\tfor i := range d {\n\t\td[i] = %s\n\t}\n}\n\n", wsubst(s.expr, s.arity, "x%d[i]"))
 	}
 	out, err := format.Source(b.Bytes())
 	if err != nil {
@@ -144,6 +180,14 @@ func subst(expr string, arity, m int, scalar bool) string {
 			r = args[j] + "[i]"
 		}
 		expr = strings.ReplaceAll(expr, ph, r)
+	}
+	return expr
+}
+
+// wsubst replaces $j (highest first, so $1 does not eat $12) by format f.
+func wsubst(expr string, arity int, f string) string {
+	for j := arity - 1; j >= 0; j-- {
+		expr = strings.ReplaceAll(expr, fmt.Sprintf("$%d", j), fmt.Sprintf(f, j))
 	}
 	return expr
 }

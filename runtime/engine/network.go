@@ -163,19 +163,12 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 	}
 	rep := newReporter(opts.Report, opts.ReportPeriod, tStart, duration)
 	clock, cur := nextClocks(clocks, nil)
-	curSet := map[*Clock]bool{}
 	steps := 0
 	for clock.Step < clock.End {
 		n.T = clock.T()
 		rep.maybe(n.T)
-		for k := range curSet {
-			delete(curSet, k)
-		}
-		for _, c := range cur {
-			curSet[c] = true
-		}
 		for _, op := range ops {
-			if op.Active && curSet[op.Clock] {
+			if op.Active && (len(clocks) == 1 || inClocks(op.Clock, cur)) {
 				if err := op.Run(); err != nil {
 					return err
 				}
@@ -196,6 +189,15 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 	n.T = tEnd
 	rep.done()
 	return nil
+}
+
+func inClocks(c *Clock, cs []*Clock) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
 }
 
 // reporter prints Brian2's text progress report.

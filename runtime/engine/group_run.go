@@ -60,7 +60,7 @@ func (g *NeuronGroup) hasStateVars() bool {
 // Prepare compiles the group's code for a run, resolving external names
 // through rc.Namespace (layered under the group's own namespace).
 func (g *NeuronGroup) Prepare(rc *RunContext) error {
-	ns := Layered(g.namespace, rc.Namespace)
+	ns := withDt(Layered(g.namespace, rc.Namespace), g.Clock.Dt())
 	sp := Specials()
 	res := g.resolver(ns, 0)
 	opts := options(ns)

@@ -48,6 +48,22 @@ func Layered(first map[string]model.External, rest model.Namespace) model.Namesp
 	}
 }
 
+// withDt adds the clock's time step to ns as "dt" (seconds), which the
+// model compiler uses to derive exact updates of coupled linear systems
+// numerically (expm(M*dt)). Group code still reads dt from its scalar
+// slot: the resolver sees "dt" before the namespace.
+func withDt(ns model.Namespace, dt float64) model.Namespace {
+	return func(name string) (model.External, bool) {
+		if name == "dt" {
+			return model.External{Value: dt, Dim: secondDim}, true
+		}
+		if ns != nil {
+			return ns(name)
+		}
+		return model.External{}, false
+	}
+}
+
 // Scalar slots every group program sees.
 const (
 	scalarT = iota

@@ -130,6 +130,9 @@ type fcomp struct {
 	// lastTarget is the highest address a forward jump was patched to;
 	// an instruction there must not be fused with the one before it.
 	lastTarget int
+	// inFused counts the fused expressions being compiled around the
+	// current one (their plain code is not fused again).
+	inFused int
 	// lastCmpK is the address of the last emitted constant comparison.
 	lastCmpK int
 }

@@ -114,3 +114,22 @@ func TestJumpThreading(t *testing.T) {
 		t.Fatalf("code = %v", code)
 	}
 }
+
+func TestFusedExpression(t *testing.T) {
+	g := NewGlobals()
+	p, err := compile(t, "def f(a, b, c):\n    return a*b + c\ny = f(1, 2, 3) - 1*2\nz = -y\n", g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Disassemble(p)
+	// a*b + c: FUSEDTRY before the plain code, jumping past it.
+	for _, want := range []string{"FUSEDTRY", "(+ (* leaf0 leaf1) leaf2)", "fused -> 6", "MUL", "ADD"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("disassembly lacks %q:\n%s", want, out)
+		}
+	}
+	// A call is not a leaf, and one operator alone is not worth fusing.
+	if n := strings.Count(out, "FUSEDTRY"); n != 1 {
+		t.Errorf("%d FUSEDTRY instructions, want 1:\n%s", n, out)
+	}
+}

@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"github.com/sim-lang/sim/lang"
 	"strings"
 )
 
@@ -83,6 +84,10 @@ func argNote(prog *Program, fc *Funcode, op Opcode, arg int) string {
 			return "<function " + c.Name + ">"
 		default:
 			return fmt.Sprint(c) + tmp
+		}
+	case FUSEDTRY:
+		if fu, ok := prog.Consts[arg].(*Fused); ok {
+			return fmt.Sprintf("%s else go on; fused -> %d", lang.Dump(fu.Expr), fu.End)
 		}
 	case MAKEFUNC:
 		return "<function " + prog.Consts[arg].(*Funcode).Name + ">"

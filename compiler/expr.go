@@ -100,20 +100,11 @@ func (f *fcomp) expr(e lang.Expr) {
 			f.expr(e.Y)
 			f.patch(j)
 		default:
-			f.expr(e.X)
-			flags := 0
-			if isTemporary(e.X) {
-				flags |= TempLeftFlag
-			}
-			if f.constOperand(e.Op, e.Y, e.Pos, flags&TempLeftFlag != 0) {
+			if f.inFused == 0 && f.fusable(e) {
+				f.fusedExpr(e)
 				return
 			}
-			f.expr(e.Y)
-			if isTemporary(e.Y) {
-				flags |= TempRightFlag
-			}
-			f.pos = e.Pos
-			f.binop(e.Op, flags)
+			f.binaryExpr(e)
 		}
 	case *lang.Compare:
 		f.compare(e)
@@ -534,4 +525,22 @@ func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos, tempLeft boo
 		f.lastCmpK = pc
 	}
 	return true
+}
+
+// binaryExpr emits the ordinary code of an arithmetic binary operator.
+func (f *fcomp) binaryExpr(e *lang.Binary) {
+	f.expr(e.X)
+	flags := 0
+	if isTemporary(e.X) {
+		flags |= TempLeftFlag
+	}
+	if f.constOperand(e.Op, e.Y, e.Pos, flags&TempLeftFlag != 0) {
+		return
+	}
+	f.expr(e.Y)
+	if isTemporary(e.Y) {
+		flags |= TempRightFlag
+	}
+	f.pos = e.Pos
+	f.binop(e.Op, flags)
 }

@@ -88,6 +88,7 @@ const (
 	EQK                // [x] -> [x==consts[arg]]
 	NEK                // [x] -> [x!=consts[arg]]
 	JCMPK              // [x] -> ; jump to arg unless x cmp consts[k]; the next word is cmp | k<<8 (cmp one of LTK..NEK)
+	FUSEDTRY           // -> [v] and jump past the plain code when the fused array expression consts[arg] (a *Fused) applies; else -> and go on
 	numOpcodes
 )
 
@@ -122,6 +123,7 @@ var opTable = [numOpcodes]opInfo{
 	IMPORTFROM: {"IMPORTFROM", true}, IMPORTSTAR: {"IMPORTSTAR", false},
 	ADDK: {"ADDK", true}, SUBK: {"SUBK", true}, MULK: {"MULK", true}, LTK: {"LTK", true},
 	LEK: {"LEK", true}, GTK: {"GTK", true}, GEK: {"GEK", true}, EQK: {"EQK", true}, NEK: {"NEK", true}, JCMPK: {"JCMPK", true},
+	FUSEDTRY: {"FUSEDTRY", true},
 }
 
 // constOps maps a binary opcode to its variant with a constant right operand.

@@ -77,6 +77,8 @@ func newProgCtx(prog *compiler.Program, env *Env) *progCtx {
 			p.consts[i] = MakeStr(c)
 		case compiler.EllipsisConst:
 			p.consts[i] = Ellipsis
+		case *compiler.Fused:
+			p.consts[i] = MakeObj(&fusedCode{f: c})
 		}
 	}
 	return p

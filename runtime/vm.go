@@ -352,6 +352,11 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 				continue
 			}
 
+		case compiler.FUSEDTRY:
+			// Scalar operands: go on with the ordinary code at once.
+			if !fr.consts[ins>>8].obj.(*fusedCode).anyObject(s, bp, fr.env) {
+				continue
+			}
 		case compiler.JUMP:
 			if budget > 0 {
 				budget--

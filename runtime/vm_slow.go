@@ -166,6 +166,18 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 		}
 		s[sp-1] = MakeBool(!t)
 
+	case compiler.FUSEDTRY:
+		fc := consts[arg].obj.(*fusedCode)
+		var buf [maxFusedLeaves]Value
+		if Fuse != nil {
+			if leaves, ok := fc.leaves(buf[:], s, bp, fn, env, consts); ok {
+				if v, ok := Fuse(fc.f, leaves); ok {
+					s[sp] = v
+					sp++
+					pc = fc.f.End
+				}
+			}
+		}
 	case compiler.JUMP:
 		pc = arg
 	case compiler.JFALSE, compiler.JTRUE:

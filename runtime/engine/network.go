@@ -147,6 +147,9 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 			return err
 		}
 	}
+	if err := checkSummed(n.Objects); err != nil {
+		return err
+	}
 	rc := &RunContext{Namespace: opts.Namespace, Info: opts.Info}
 	for _, o := range n.Objects {
 		if err := o.Prepare(rc); err != nil {

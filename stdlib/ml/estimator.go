@@ -36,8 +36,12 @@ type Estimator struct {
 	state  any
 }
 
+// specs holds every estimator class by name.
+var specs = map[string]*spec{}
+
 // register defines the constructor of an estimator class in the module.
 func register(s *spec, mods ...string) bool {
+	specs[s.name] = s
 	if s.methods == nil {
 		s.methods = map[string]method{}
 	}
@@ -75,6 +79,9 @@ func newEstimator(s *spec, args []runtime.Value, kwargs []runtime.Kwarg) (*Estim
 func (e *Estimator) clone() *Estimator {
 	c := &Estimator{spec: e.spec, params: map[string]runtime.Value{}, fitted: map[string]runtime.Value{}}
 	for k, v := range e.params {
+		if k == "steps" {
+			v = cloneSteps(v)
+		}
 		if inner, ok := v.Obj().(*Estimator); ok {
 			v = runtime.MakeObj(inner.clone())
 		}
@@ -225,6 +232,9 @@ func (e *Estimator) AttrNames() []string {
 
 // SetAttr implements runtime.HasSetAttr: parameters can be assigned.
 func (e *Estimator) SetAttr(name string, v runtime.Value) error {
+	if done, err := e.setNested(name, v); done {
+		return err
+	}
 	if _, ok := e.params[name]; ok {
 		e.params[name] = v
 		return nil

@@ -30,7 +30,7 @@ func def(name string, f fn, mods ...string) bool {
 // builders are the same function, so each submodule has its own.
 var subNames = []string{"cluster", "datasets", "linear_model", "model_selection", "preprocessing",
 	"impute", "metrics", "neighbors", "decomposition", "manifold", "naive_bayes", "ensemble",
-	"neural_network", "optim"}
+	"neural_network", "optim", "pipeline"}
 
 func init() {
 	runtime.RegisterModule([]string{"ml", "sklearn"}, buildAll)
@@ -61,6 +61,7 @@ func submodules() []struct {
 		{"ensemble", buildEnsemble},
 		{"neural_network", buildNeuralNetwork},
 		{"optim", buildOptim},
+		{"pipeline", buildPipeline},
 	}
 }
 
@@ -80,6 +81,8 @@ func buildNaiveBayes() *runtime.Module    { return build("sklearn.naive_bayes", 
 func buildEnsemble() *runtime.Module      { return build("sklearn.ensemble", "ensemble") }
 func buildNeuralNetwork() *runtime.Module { return build("sklearn.neural_network", "neural_network") }
 func buildOptim() *runtime.Module         { return build("sklearn.optim", "optim") }
+
+func buildPipeline() *runtime.Module { return build("sklearn.pipeline", "pipeline") }
 
 func buildAll() *runtime.Module { return build("ml", "") }
 

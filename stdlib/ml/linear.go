@@ -1,0 +1,413 @@
+package ml
+
+import (
+	"math"
+
+	"github.com/sim-lang/sim/runtime"
+	gmat "gonum.org/v1/gonum/mat"
+)
+
+// linState is a fitted linear model: coef (outputs × features) and
+// intercepts.
+type linState struct {
+	coef      *mat
+	intercept []float64
+}
+
+func (s *linState) decision(X *mat) *mat {
+	Z := newMat(X.r, s.coef.r)
+	gemm(false, true, 1, X, s.coef, 0, Z)
+	for i := 0; i < Z.r; i++ {
+		for k := range Z.row(i) {
+			Z.row(i)[k] += s.intercept[k]
+		}
+	}
+	return Z
+}
+
+// regressorMethods builds fit/predict for a least-squares regressor.
+func regressorMethods(fit func(e *Estimator, X *mat, y []float64) (*linState, error)) map[string]method {
+	return map[string]method{
+		"fit": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			X, y, _, err := argsXy(e, "fit", args, kwargs, true)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			st, err := fit(e, X, y)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			e.fitted = map[string]runtime.Value{}
+			e.state = st
+			e.setFit(X)
+			e.set("coef_", floatsValue(append([]float64(nil), st.coef.d...)))
+			e.set("intercept_", runtime.MakeFloat(st.intercept[0]))
+			return runtime.MakeObj(e), nil
+		},
+		"predict": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			X, err := e.fittedX("predict", args, kwargs)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			return floatsValue(e.state.(*linState).decision(X).d), nil
+		},
+	}
+}
+
+// centered returns X and y minus their means (when fitIntercept).
+func centered(X *mat, y []float64, fitIntercept bool) (*mat, []float64, []float64, float64) {
+	mu := make([]float64, X.c)
+	ym := 0.0
+	if fitIntercept {
+		mu = colMeans(X)
+		for _, v := range y {
+			ym += v
+		}
+		ym /= float64(len(y))
+	}
+	Xc := X.clone()
+	yc := make([]float64, len(y))
+	for i := 0; i < X.r; i++ {
+		for j := range Xc.row(i) {
+			Xc.row(i)[j] -= mu[j]
+		}
+		yc[i] = y[i] - ym
+	}
+	return Xc, yc, mu, ym
+}
+
+func finish(w, mu []float64, ym float64) *linState {
+	b := ym
+	for j := range w {
+		b -= w[j] * mu[j]
+	}
+	return &linState{coef: &mat{1, len(w), w}, intercept: []float64{b}}
+}
+
+var (
+	_ = register(&spec{name: "LinearRegression", kind: "regressor", params: []param{
+		{"fit_intercept", runtime.True}, {"copy_X", runtime.True}, {"n_jobs", runtime.None}, {"positive", runtime.False},
+	}, methods: regressorMethods(func(e *Estimator, X *mat, y []float64) (*linState, error) {
+		Xc, yc, mu, ym := centered(X, y, e.pBool("fit_intercept"))
+		U, s, Vt, ok := thinSVD(Xc)
+		if !ok {
+			return nil, runtime.Errorf("LinearRegression: SVD did not converge")
+		}
+		// w = V diag(1/s) U^T y, ignoring tiny singular values (lstsq)
+		cut := 1e-12 * s[0] * float64(max(X.r, X.c))
+		w := make([]float64, X.c)
+		for k, sk := range s {
+			if sk <= cut {
+				continue
+			}
+			c := 0.0
+			for i := 0; i < U.r; i++ {
+				c += U.at(i, k) * yc[i]
+			}
+			c /= sk
+			for j := range w {
+				w[j] += c * Vt.at(k, j)
+			}
+		}
+		e.set("singular_", floatsValue(s))
+		return finish(w, mu, ym), nil
+	})}, "linear_model")
+
+	_ = register(&spec{name: "Ridge", kind: "regressor", params: []param{
+		{"alpha", runtime.MakeFloat(1)}, {"fit_intercept", runtime.True}, {"copy_X", runtime.True},
+		{"max_iter", runtime.None}, {"tol", runtime.MakeFloat(1e-4)}, {"solver", runtime.MakeStr("auto")},
+		{"positive", runtime.False}, {"random_state", runtime.None},
+	}, methods: regressorMethods(func(e *Estimator, X *mat, y []float64) (*linState, error) {
+		alpha, err := e.pFloat("alpha")
+		if err != nil {
+			return nil, err
+		}
+		if alpha < 0 {
+			return nil, runtime.Errorf("Ridge: alpha must be >= 0, got %g", alpha)
+		}
+		Xc, yc, mu, ym := centered(X, y, e.pBool("fit_intercept"))
+		A := newMat(X.c, X.c)
+		gemm(true, false, 1, Xc, Xc, 0, A)
+		for j := 0; j < X.c; j++ {
+			A.d[j*X.c+j] += alpha
+		}
+		b := make([]float64, X.c)
+		for i := 0; i < X.r; i++ {
+			axpy(yc[i], Xc.row(i), b)
+		}
+		var ch gmat.Cholesky
+		if !ch.Factorize(gmat.NewSymDense(X.c, A.d)) {
+			return nil, runtime.Errorf("Ridge: singular matrix (use alpha > 0)")
+		}
+		var w gmat.VecDense
+		if err := ch.SolveVecTo(&w, gmat.NewVecDense(X.c, b)); err != nil {
+			return nil, runtime.Errorf("Ridge: %v", err)
+		}
+		return finish(append([]float64(nil), w.RawVector().Data...), mu, ym), nil
+	})}, "linear_model")
+)
+
+// ---- logistic regression ----
+
+var _ = register(&spec{name: "LogisticRegression", kind: "classifier", params: []param{
+	{"penalty", runtime.MakeStr("l2")}, {"dual", runtime.False}, {"tol", runtime.MakeFloat(1e-4)},
+	{"C", runtime.MakeFloat(1)}, {"fit_intercept", runtime.True}, {"intercept_scaling", runtime.MakeInt(1)},
+	{"class_weight", runtime.None}, {"random_state", runtime.None}, {"solver", runtime.MakeStr("lbfgs")},
+	{"max_iter", runtime.MakeInt(100)}, {"multi_class", runtime.MakeStr("auto")}, {"verbose", runtime.MakeInt(0)},
+	{"warm_start", runtime.False}, {"n_jobs", runtime.None}, {"l1_ratio", runtime.None},
+}, methods: classifierMethods(logisticFit, logisticProba)}, "linear_model")
+
+// clfState is a fitted classifier: its labels and a model.
+type clfState struct {
+	lab   *labels
+	model any
+}
+
+// classifierMethods builds fit/predict/predict_proba/predict_log_proba
+// for a probabilistic classifier.
+func classifierMethods(fit func(e *Estimator, X *mat, l *labels) (any, error), proba func(e *Estimator, X *mat) *mat) map[string]method {
+	m := map[string]method{
+		"fit": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			X, y, isInt, err := argsXy(e, "fit", args, kwargs, true)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			l := encode(y, isInt)
+			if len(l.classes) < 2 {
+				return runtime.Value{}, runtime.Errorf("%s.fit: This solver needs samples of at least 2 classes in the data, but the data contains only one class: %g", e.spec.name, l.classes[0])
+			}
+			e.fitted = map[string]runtime.Value{}
+			model, err := fit(e, X, l)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			e.state = &clfState{lab: l, model: model}
+			e.setFit(X)
+			e.set("classes_", classesValue(l.classes, l.isInt))
+			return runtime.MakeObj(e), nil
+		},
+		"predict": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			X, err := e.fittedX("predict", args, kwargs)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			return e.state.(*clfState).lab.decode(argmaxRows(proba(e, X))), nil
+		},
+	}
+	if proba != nil {
+		m["predict_proba"] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			X, err := e.fittedX("predict_proba", args, kwargs)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			return proba(e, X).value(), nil
+		}
+		m["predict_log_proba"] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			X, err := e.fittedX("predict_log_proba", args, kwargs)
+			if err != nil {
+				return runtime.Value{}, err
+			}
+			P := proba(e, X)
+			for k, v := range P.d {
+				P.d[k] = math.Log(v)
+			}
+			return P.value(), nil
+		}
+	}
+	return m
+}
+
+func argmaxRows(P *mat) []int {
+	out := make([]int, P.r)
+	for i := 0; i < P.r; i++ {
+		b, bv := 0, math.Inf(-1)
+		for k, v := range P.row(i) {
+			if v > bv {
+				b, bv = k, v
+			}
+		}
+		out[i] = b
+	}
+	return out
+}
+
+// classWeights returns per-sample weights for class_weight (nil: none).
+func classWeights(e *Estimator, l *labels) ([]float64, error) {
+	v := e.params["class_weight"]
+	if !v.IsValid() || v.IsNone() {
+		return nil, nil
+	}
+	if s, ok := runtime.AsString(v); !ok || s != "balanced" {
+		return nil, runtime.Errorf("%s: class_weight must be None or 'balanced'", e.spec.name)
+	}
+	cnt := make([]float64, len(l.classes))
+	for _, c := range l.idx {
+		cnt[c]++
+	}
+	w := make([]float64, len(l.idx))
+	for i, c := range l.idx {
+		w[i] = float64(len(l.idx)) / (float64(len(cnt)) * cnt[c])
+	}
+	return w, nil
+}
+
+// logitModel holds the fitted coefficients (K rows, or 1 for binary).
+type logitModel struct{ lin *linState }
+
+func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
+	C, err := e.pFloat("C")
+	if err != nil {
+		return nil, err
+	}
+	if C <= 0 {
+		return nil, runtime.Errorf("LogisticRegression: C must be positive, got %g", C)
+	}
+	pen, err := e.pStr("penalty", "l2", "none")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := e.pStr("solver", "lbfgs", "sag", "saga", "newton-cg"); err != nil {
+		return nil, err
+	}
+	maxIter, err := e.pInt("max_iter")
+	if err != nil {
+		return nil, err
+	}
+	tol, err := e.pFloat("tol")
+	if err != nil {
+		return nil, err
+	}
+	sw, err := classWeights(e, l)
+	if err != nil {
+		return nil, err
+	}
+	lam := 1 / C
+	if pen == "none" {
+		lam = 0
+	}
+	fitB := e.pBool("fit_intercept")
+	K := len(l.classes)
+	rows := K
+	if K == 2 {
+		rows = 1
+	}
+	d := X.c
+	n := X.r
+	W := newMat(rows, d)
+	Z := newMat(n, rows)
+	G := newMat(rows, d)
+	f := func(w, g []float64) float64 {
+		W.d = w[:rows*d]
+		b := w[rows*d:]
+		gemm(false, true, 1, X, W, 0, Z)
+		loss := 0.0
+		gb := g[rows*d:]
+		for k := range gb {
+			gb[k] = 0
+		}
+		for i := 0; i < n; i++ {
+			z := Z.row(i)
+			wi := 1.0
+			if sw != nil {
+				wi = sw[i]
+			}
+			if rows == 1 {
+				t := float64(l.idx[i])
+				s := z[0] + b[0]
+				// log(1+exp(s)) - t*s, stably
+				loss += wi * (softplus(s) - t*s)
+				z[0] = wi * (sigmoid(s) - t)
+				gb[0] += z[0]
+				continue
+			}
+			mx := math.Inf(-1)
+			for k := range z {
+				z[k] += b[k]
+				mx = math.Max(mx, z[k])
+			}
+			sum := 0.0
+			for k := range z {
+				z[k] = math.Exp(z[k] - mx)
+				sum += z[k]
+			}
+			yi := l.idx[i]
+			loss += wi * (math.Log(sum) - math.Log(z[yi]))
+			for k := range z {
+				z[k] = wi * z[k] / sum
+			}
+			z[yi] -= wi
+			for k := range z {
+				gb[k] += z[k]
+			}
+		}
+		G.d = g[:rows*d]
+		gemm(true, false, 1, Z, X, 0, G)
+		for k, v := range w[:rows*d] {
+			loss += 0.5 * lam * v * v
+			g[k] += lam * v
+		}
+		if !fitB {
+			for k := range gb {
+				gb[k] = 0
+			}
+		}
+		return loss
+	}
+	w := make([]float64, rows*d+rows)
+	it := lbfgs(f, w, maxIter, 10, tol)
+	coef := &mat{rows, d, append([]float64(nil), w[:rows*d]...)}
+	st := &linState{coef: coef, intercept: append([]float64(nil), w[rows*d:]...)}
+	e.set("coef_", coef.clone().value())
+	e.set("intercept_", floatsValue(append([]float64(nil), st.intercept...)))
+	e.set("n_iter_", intsValue([]int{it}))
+	return &logitModel{st}, nil
+}
+
+func sigmoid(x float64) float64 {
+	if x >= 0 {
+		return 1 / (1 + math.Exp(-x))
+	}
+	ex := math.Exp(x)
+	return ex / (1 + ex)
+}
+
+func softplus(x float64) float64 {
+	if x > 30 {
+		return x
+	}
+	return math.Log1p(math.Exp(x))
+}
+
+// softmaxRows applies a softmax to each row in place.
+func softmaxRows(Z *mat) {
+	for i := 0; i < Z.r; i++ {
+		z := Z.row(i)
+		mx := math.Inf(-1)
+		for _, v := range z {
+			mx = math.Max(mx, v)
+		}
+		s := 0.0
+		for k := range z {
+			z[k] = math.Exp(z[k] - mx)
+			s += z[k]
+		}
+		for k := range z {
+			z[k] /= s
+		}
+	}
+}
+
+func logisticProba(e *Estimator, X *mat) *mat {
+	st := e.state.(*clfState).model.(*logitModel).lin
+	Z := st.decision(X)
+	if Z.c == 1 {
+		P := newMat(X.r, 2)
+		for i := 0; i < X.r; i++ {
+			p := sigmoid(Z.d[i])
+			P.d[2*i], P.d[2*i+1] = 1-p, p
+		}
+		return P
+	}
+	softmaxRows(Z)
+	return Z
+}

@@ -199,7 +199,7 @@ func parseColumn(fields []string, isNA map[string]bool) runtime.Value {
 }
 
 // writeCSV is io.write_csv(path, data, columns=None, delimiter=',',
-// header=True, na_rep=''): write a Table, a dict of columns or a 2-d
+// header=True, na_rep=”): write a Table, a dict of columns or a 2-d
 // array as CSV. Floats are written with Python's repr (shortest exact
 // form, so reading back gives the same values), NaN and None as na_rep.
 func writeCSV(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {

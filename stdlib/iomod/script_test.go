@@ -8,10 +8,12 @@ import (
 
 	"github.com/sim-lang/sim/runtime"
 	_ "github.com/sim-lang/sim/stdlib/brian2"
+	_ "github.com/sim-lang/sim/stdlib/gpu"
 	_ "github.com/sim-lang/sim/stdlib/iomod"
 	_ "github.com/sim-lang/sim/stdlib/mathmod"
 	_ "github.com/sim-lang/sim/stdlib/np"
 	_ "github.com/sim-lang/sim/stdlib/simtest"
+	_ "github.com/sim-lang/sim/stdlib/timemod"
 	_ "github.com/sim-lang/sim/stdlib/unitsmod"
 )
 

@@ -11,7 +11,7 @@ import (
 )
 
 // savetxt is np.savetxt(fname, X, fmt='%.18e', delimiter=' ',
-// newline='\n', header='', footer='', comments='# '): one line per row
+// newline='\n', header=”, footer=”, comments='# '): one line per row
 // of a 1-d (one column) or 2-d array, each value formatted with Python's
 // % formatting, written atomically.
 func savetxt(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {

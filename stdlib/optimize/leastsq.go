@@ -71,7 +71,7 @@ func leastSquares(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwa
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	p := &LSQProblem{}
+	p := &LSQProblem{Lb: lb, Ub: ub}
 	for _, t := range []struct {
 		name string
 		v    runtime.Value

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -132,4 +133,34 @@ assert_close(pcov2[0], pcov[0], rtol=1e-3)
 popt3, _ = curve_fit(f, t, v, p0=[10*ms, 100*mV], bounds=([1*ms, 0*mV], [20*ms, 1000*mV]))
 assert_close(popt3[0], 20*ms, rtol=1e-6)
 `)
+}
+
+// TestScriptFiles runs the module's testdata scripts without the rest of
+// the standard library (so this package tests alone).
+func TestScriptFiles(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/optimize_*.sim")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run(t, string(src), nil)
+		})
+	}
+}
+
+// TestRunFile runs the script named by $SIM_OPTIMIZE_FILE (a development
+// aid: the package's modules without the rest of the standard library).
+func TestRunFile(t *testing.T) {
+	f := os.Getenv("SIM_OPTIMIZE_FILE")
+	if f == "" {
+		t.Skip("SIM_OPTIMIZE_FILE not set")
+	}
+	src, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs := run(t, string(src), nil)
+	t.Log("\n" + out + errs)
 }

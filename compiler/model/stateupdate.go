@@ -50,7 +50,8 @@ type methodFunc func(s *system) ([]vector.Stmt, *unsuitable)
 
 // methods are the integration methods by name. Explicit methods see the
 // derivatives of (unless refractory) variables multiplied by
-// int(not_refractory), as in Brian2; the others mask the final write.
+// not_refractory (Brian2 writes int(not_refractory); the flag is 0 or 1
+// already); the others mask the final write.
 var methods map[string]methodFunc
 
 // maskedMethods clamp refractory variables in the final assignment rather
@@ -132,7 +133,7 @@ func apply(s *system, method string) ([]vector.Stmt, *unsuitable) {
 		for i := range s.f {
 			work.f[i], work.g[i] = s.f[i], s.g[i]
 			if s.refr[i] {
-				m := call("int", ident("not_refractory"))
+				m := ident("not_refractory") // 0 or 1, as int(not_refractory) in Brian2
 				work.f[i] = mul(m, s.f[i])
 				work.g[i] = map[string]lang.Expr{}
 				for k, e := range s.g[i] {
@@ -149,7 +150,7 @@ func apply(s *system, method string) ([]vector.Stmt, *unsuitable) {
 	for i, v := range s.vars {
 		var val lang.Expr = ident("_" + v.Name)
 		if masked && s.refr[i] {
-			m := call("int", ident("not_refractory"))
+			m := ident("not_refractory") // 0 or 1, as int(not_refractory) in Brian2
 			val = &lang.Binary{Op: lang.Plus, X: &lang.Binary{Op: lang.Star, X: val, Y: m},
 				Y: &lang.Binary{Op: lang.Star, X: ident(v.Name), Y: &lang.Binary{Op: lang.Minus, X: num(1), Y: m}}}
 		}

@@ -294,19 +294,21 @@ func (g *NeuronGroup) checkFinite(t float64) error {
 	return nil
 }
 
-// allFinite reports whether xs holds no NaN or Inf: x - x is 0 for every
-// finite x and NaN otherwise. Four sums keep the loop throughput-bound.
+// allFinite reports whether xs holds no NaN or Inf: x*0 is 0 for every
+// finite x and NaN otherwise. Four independent sums of pairs keep the
+// loop throughput-bound.
 func allFinite(xs []float64) bool {
 	var a, b, c, d float64
 	k := 0
-	for ; k+4 <= len(xs); k += 4 {
-		a += xs[k] - xs[k]
-		b += xs[k+1] - xs[k+1]
-		c += xs[k+2] - xs[k+2]
-		d += xs[k+3] - xs[k+3]
+	for ; k+8 <= len(xs); k += 8 {
+		x := xs[k : k+8 : k+8]
+		a += x[0]*0 + x[1]*0
+		b += x[2]*0 + x[3]*0
+		c += x[4]*0 + x[5]*0
+		d += x[6]*0 + x[7]*0
 	}
 	for ; k < len(xs); k++ {
-		a += xs[k] - xs[k]
+		a += xs[k] * 0
 	}
-	return a+b+c+d == 0
+	return (a+b)+(c+d) == 0
 }

@@ -160,6 +160,10 @@ func (g *NeuronGroup) updateRefractory() error {
 	switch {
 	case g.refractory.Kind == RefractoryPeriod:
 		ref := Timestep(g.refractory.Period, dt)
+		if y0, ok := timestepBound(ref, dt); ok {
+			notRefractory(nr, ls, t, 1e-3*dt, y0)
+			break
+		}
 		for k := range nr {
 			nr[k] = b2f(Timestep(t-ls[k], dt) >= ref)
 		}

@@ -108,7 +108,7 @@ func (g *NeuronGroup) resolver(ns model.Namespace, offset int) vector.Resolver {
 
 // options returns the compile options resolving external functions.
 func options(ns model.Namespace) vector.Options {
-	return vector.Options{Funcs: func(name string) (vector.Func, bool) {
+	return vector.Options{FastDivision: true, Funcs: func(name string) (vector.Func, bool) {
 		if ns == nil {
 			return nil, false
 		}

@@ -155,12 +155,28 @@ func (w *worker) chunk(lo, hi int) (err error) {
 			return err
 		}
 		if w.where {
-			for i, v := range w.cond[:m] {
-				if v != 0 {
-					w.hits = append(w.hits, int32(start+i))
-				}
-			}
+			w.collectHits(start, m)
 		}
 	}
 	return nil
+}
+
+// collectHits appends start+i for every true (non-zero) cond[i], without
+// a branch per element: each index is written, and the count advances
+// only for hits (thresholds are mostly false, and unpredictable when not).
+func (w *worker) collectHits(start, m int) {
+	n := len(w.hits)
+	if cap(w.hits) < n+m {
+		w.hits = append(w.hits[:n], make([]int32, m)...)[:n]
+	}
+	h := w.hits[n : n+m]
+	c := w.cond[:m]
+	k := 0
+	for i, v := range c {
+		h[k] = int32(start + i)
+		if v != 0 {
+			k++
+		}
+	}
+	w.hits = w.hits[:n+k]
 }

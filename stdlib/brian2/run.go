@@ -117,6 +117,8 @@ func seedFn(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (r
 		if g, ok := o.(*engine.NeuronGroup); ok {
 			st.groups++
 			g.Seed = seedFor(st.seed, st.groups)
+		} else if reseed(o, func() uint64 { st.groups++; return seedFor(st.seed, st.groups) }) {
+			continue
 		}
 	}
 	// Brian2's seed() also seeds numpy's generator
@@ -166,6 +168,9 @@ type Network struct {
 
 // engineObject returns the engine object of a script object.
 func engineObject(v runtime.Value) (engine.Object, error) {
+	if o, ok := engineObjectOf(v); ok {
+		return o, nil
+	}
 	switch o := v.Obj().(type) {
 	case *Group:
 		if o.src.Start != 0 || o.src.Stop != o.g.N {

@@ -34,12 +34,17 @@ func runScript(t *testing.T, file string) string {
 	return out.String()
 }
 
-// TestIOScripts runs the repository's testdata/io_*.sim scripts (also run
+// TestIOScripts runs the repository's testdata/io_*.sim and gpu_*.sim scripts (also run
 // by the root package's TestScripts) against this package alone.
 func TestIOScripts(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/io_*.sim")
+	// Scripts name files relative to the repository root, as the root
+	// package's TestScripts runs them.
+	t.Chdir("../..")
+	files, _ := filepath.Glob("testdata/io_*.sim")
+	files2, _ := filepath.Glob("testdata/gpu_*.sim")
+	files = append(files, files2...)
 	if len(files) == 0 {
-		t.Skip("no io scripts")
+		t.Fatal("no io or gpu scripts")
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) { runScript(t, f) })

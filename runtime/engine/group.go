@@ -102,6 +102,13 @@ type NeuronGroup struct {
 	ctx         vecvm.Context
 	scalarSlots map[string]int
 	refBuf      []float64
+	// refList holds the neurons that may be refractory while refTrack
+	// is set (see updateRefractory); refTrackable says that no code but
+	// the group's state updater and thresholder writes lastspike or
+	// not_refractory during the run (set by the network).
+	refList      []int32
+	refTrack     bool
+	refTrackable bool
 	// CheckFinite turns the NaN/Inf check after each state update on.
 	CheckFinite bool
 	// Seed is the base of the group's random streams (set by the network).

@@ -66,6 +66,7 @@ func (g *NeuronGroup) Prepare(rc *RunContext) error {
 	opts := options(ns)
 	g.ctx = g.newContext()
 	g.update = nil
+	g.refTrack, g.refTrackable = false, false
 	if g.hasStateVars() {
 		code, chosen, err := model.StateUpdate(g.Eqs, g.Method, ns, sp)
 		if err != nil {
@@ -161,9 +162,10 @@ func (g *NeuronGroup) updateRefractory() error {
 	case g.refractory.Kind == RefractoryPeriod:
 		ref := Timestep(g.refractory.Period, dt)
 		if y0, ok := timestepBound(ref, dt); ok {
-			notRefractory(nr, ls, t, 1e-3*dt, y0)
+			g.updateRefractoryPeriod(nr, ls, t, 1e-3*dt, y0)
 			break
 		}
+		g.refTrack = false
 		for k := range nr {
 			nr[k] = b2f(Timestep(t-ls[k], dt) >= ref)
 		}
@@ -237,6 +239,9 @@ func (g *NeuronGroup) threshold(e *event) error {
 				kept = append(kept, k)
 				nr[k] = 0
 				ls[k] = t
+				if g.refTrack {
+					g.refList = append(g.refList, k)
+				}
 			}
 		}
 		idx = kept

@@ -156,6 +156,7 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 			return err
 		}
 	}
+	trackRefractory(n.Objects)
 	if len(ops) == 0 {
 		n.T = tEnd
 		return nil

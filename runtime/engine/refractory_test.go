@@ -66,3 +66,47 @@ func TestAllFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestRefractoryTracking checks that skipping non-refractory neurons
+// gives the same spikes as recomputing every neuron at every step, and
+// that code mentioning lastspike turns the shortcut off.
+func TestRefractoryTracking(t *testing.T) {
+	run := func(regular string) (*NeuronGroup, *EventMonitor) {
+		net, m, ns := uncoupledLIF(t)
+		g := m.Src.G
+		if regular != "" {
+			if _, err := g.RunRegularly(regular, nil, "", 0, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// two runs: tracking restarts with a full pass at each
+		for k := 0; k < 2; k++ {
+			if err := net.Run(0.06, RunOptions{Namespace: ns}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return g, m
+	}
+	g1, m1 := run("")
+	if !g1.refTrackable {
+		t.Fatalf("the plain group should track its refractory neurons")
+	}
+	g2, m2 := run("v = v + 0*(t - lastspike)")
+	if g2.refTrackable {
+		t.Fatalf("code mentioning lastspike must turn tracking off")
+	}
+	if m1.Total == 0 || m1.Total != m2.Total || len(m1.I) != len(m2.I) {
+		t.Fatalf("spike counts differ: %d vs %d", m1.Total, m2.Total)
+	}
+	for k := range m1.I {
+		if m1.I[k] != m2.I[k] || m1.T[k] != m2.T[k] {
+			t.Fatalf("spike %d differs: %d at %g vs %d at %g", k, m1.I[k], m1.T[k], m2.I[k], m2.T[k])
+		}
+	}
+	nr1, nr2 := g1.vars["not_refractory"].Data, g2.vars["not_refractory"].Data
+	for k := range nr1 {
+		if nr1[k] != nr2[k] {
+			t.Fatalf("not_refractory of neuron %d differs", k)
+		}
+	}
+}

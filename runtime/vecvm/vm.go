@@ -138,7 +138,8 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 	if threads == 1 {
 		err = main.chunk(0, n)
 		if err == nil && where != nil {
-			where([][]int32{main.hits})
+			main.one[0] = main.hits
+			where(main.one[:])
 		}
 	} else {
 		// Chunks are whole blocks, so block boundaries do not depend on

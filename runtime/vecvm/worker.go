@@ -18,7 +18,8 @@ type worker struct {
 	out     []float64
 	where   bool
 	hits    []int32
-	u, ubuf []float64 // uniform registers (u may be shared, read-only)
+	one     [1][]int32 // hits as the single chunk of a one-thread Where (no allocation)
+	u, ubuf []float64  // uniform registers (u may be shared, read-only)
 	scratch []float64
 	regs    [][]float64
 	keys    []uint64 // random call-site keys
@@ -62,6 +63,7 @@ func getWorker(p *vector.Program, code *vector.Code, ctx *Context, bs int, ridx 
 
 func putWorker(w *worker) {
 	w.p, w.code, w.ctx, w.ridx, w.out, w.u, w.splat = nil, nil, nil, nil, nil, nil, nil
+	w.one[0] = nil
 	for i := range w.regs {
 		w.regs[i] = nil
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sim-lang/sim/runtime"
 	"github.com/sim-lang/sim/runtime/array"
+	_ "github.com/sim-lang/sim/stdlib/iomod"
 	_ "github.com/sim-lang/sim/stdlib/mathmod"
 	_ "github.com/sim-lang/sim/stdlib/np"
 	_ "github.com/sim-lang/sim/stdlib/optimize"
@@ -139,7 +140,9 @@ assert_close(popt3[0], 20*ms, rtol=1e-6)
 // the standard library (so this package tests alone).
 func TestScriptFiles(t *testing.T) {
 	files, _ := filepath.Glob("../../testdata/optimize_*.sim")
+	t.Chdir("../..") // scripts name data files relative to the repository
 	for _, f := range files {
+		f = strings.TrimPrefix(f, "../../")
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			src, err := os.ReadFile(f)
 			if err != nil {

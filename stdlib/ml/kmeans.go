@@ -117,6 +117,15 @@ func kmeansFit(e *Estimator, X *mat, mini bool) error {
 	if err != nil {
 		return err
 	}
+	algo := "lloyd"
+	if !mini {
+		if algo, err = e.pStr("algorithm", "lloyd", "elkan", "auto", "full"); err != nil {
+			return err
+		}
+		if algo == "auto" {
+			algo = "elkan"
+		}
+	}
 	var initC *mat
 	initName := "k-means++"
 	if s, ok := runtime.AsString(e.params["init"]); ok {
@@ -175,6 +184,8 @@ func kmeansFit(e *Estimator, X *mat, mini bool) error {
 			if err != nil {
 				return err
 			}
+		} else if algo == "elkan" {
+			C, lab, in, it = elkan(Xc, C, maxIter, tol)
 		} else {
 			C, lab, in, it = lloyd(Xc, xn, C, maxIter, tol)
 		}
@@ -210,14 +221,9 @@ func kmeansPP(X *mat, xn []float64, k int, rng *rand.Rand, w []float64) *mat {
 	rowDist := func(i int, out []float64) {
 		xi := X.row(i)
 		for j := 0; j < n; j++ {
-			s := 0.0
-			xj := X.row(j)
-			for f := range xi {
-				d := xi[f] - xj[f]
-				s += d * d
-			}
-			out[j] = s
+			out[j] = math.Max(xn[i]+xn[j]-2*dot4(xi, X.row(j)), 0)
 		}
+		out[i] = 0
 	}
 	rowDist(first, closest)
 	pot := 0.0

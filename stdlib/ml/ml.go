@@ -30,7 +30,7 @@ func def(name string, f fn, mods ...string) bool {
 // builders are the same function, so each submodule has its own.
 var subNames = []string{"cluster", "datasets", "linear_model", "model_selection", "preprocessing",
 	"impute", "metrics", "neighbors", "decomposition", "manifold", "naive_bayes", "ensemble",
-	"neural_network", "optim", "pipeline"}
+	"neural_network", "optim", "pipeline", "tree"}
 
 func init() {
 	runtime.RegisterModule([]string{"ml", "sklearn"}, buildAll)
@@ -62,6 +62,7 @@ func submodules() []struct {
 		{"neural_network", buildNeuralNetwork},
 		{"optim", buildOptim},
 		{"pipeline", buildPipeline},
+		{"tree", buildTree},
 	}
 }
 
@@ -83,6 +84,8 @@ func buildNeuralNetwork() *runtime.Module { return build("sklearn.neural_network
 func buildOptim() *runtime.Module         { return build("sklearn.optim", "optim") }
 
 func buildPipeline() *runtime.Module { return build("sklearn.pipeline", "pipeline") }
+
+func buildTree() *runtime.Module { return build("sklearn.tree", "tree") }
 
 func buildAll() *runtime.Module { return build("ml", "") }
 

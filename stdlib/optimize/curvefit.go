@@ -201,6 +201,12 @@ func curveFit(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) 
 	}
 	var jac JacobianFunc
 	hasJac := a.jac.IsValid() && !a.jac.IsNone()
+	if s, ok := runtime.AsString(a.jac); ok {
+		if s != "2-point" && s != "3-point" && s != "cs" {
+			return runtime.Value{}, runtime.Errorf("%s(): jac must be a callable or '2-point', not %s", fname, runtime.Quote(s))
+		}
+		hasJac = false
+	}
 	if hasJac {
 		if err := callable(fname, "jac", a.jac); err != nil {
 			return runtime.Value{}, err

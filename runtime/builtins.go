@@ -157,7 +157,7 @@ func builtinGetattr(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err := UnpackArgs("getattr", args, kwargs, "obj", &x, "name", &name, "default?", &def); err != nil {
 		return Value{}, err
 	}
-	v, err := GetAttr(x, name)
+	v, err := GetAttrOn(th, x, name)
 	if err != nil && def.IsValid() {
 		return def, nil
 	}
@@ -170,7 +170,7 @@ func builtinSetattr(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err := UnpackArgs("setattr", args, kwargs, "obj", &x, "name", &name, "value", &v); err != nil {
 		return Value{}, err
 	}
-	return None, SetAttr(x, name, v)
+	return None, SetAttrOn(th, x, name, v)
 }
 
 func builtinFormat(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {

@@ -320,11 +320,11 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 				break
 			}
 		}
-		if s[sp-1], err = GetAttr(x, name); err != nil {
+		if s[sp-1], err = GetAttrOn(th, x, name); err != nil {
 			return
 		}
 	case compiler.SETATTR:
-		if err = SetAttr(s[sp-1], string(consts[arg].obj.(String)), s[sp-2]); err != nil {
+		if err = SetAttrOn(th, s[sp-1], string(consts[arg].obj.(String)), s[sp-2]); err != nil {
 			return
 		}
 		sp -= 2

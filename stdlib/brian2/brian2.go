@@ -54,48 +54,32 @@ type state struct {
 	// th is the thread the state belongs to (for the namespace of code
 	// assigned through attributes, G.v = 'expr').
 	th *runtime.Thread
-	// lastSeq orders the state's last use against defaultclock writes.
-	lastSeq int64
 }
 
 const stateKey = "brian2.state"
 
-// The defaultclock proxy is predeclared once for every interpreter, but
-// attribute access gets no thread: it acts on the state most recently
-// used by a brian2 builtin. A dt set through it before the first brian2
-// call of a new interpreter is carried into that interpreter's state.
+// current is the state most recently used by a brian2 builtin: the
+// defaultclock proxy falls back to it when an attribute is read without
+// a thread (script code always resolves it through its own thread).
 var (
 	currentMu sync.Mutex
 	current   *state
-	seq       int64
-	dtWrite   struct {
-		seq   int64
-		dt    float64
-		valid bool
-	}
 )
 
 func stateOf(th *runtime.Thread) *state {
 	currentMu.Lock()
 	defer currentMu.Unlock()
-	seq++
 	if s, ok := th.Local(stateKey).(*state); ok {
-		s.lastSeq = seq
 		current = s
 		return s
 	}
 	var b [8]byte
 	rand.Read(b[:])
-	dt := 1e-4
-	if dtWrite.valid && (current == nil || dtWrite.seq > current.lastSeq) {
-		dt = dtWrite.dt
-	}
 	s := &state{
-		defaultClock: engine.NewClock("defaultclock", dt),
+		defaultClock: engine.NewClock("defaultclock", 1e-4),
 		counters:     map[string]int{},
 		seed:         binary.LittleEndian.Uint64(b[:]),
 		th:           th,
-		lastSeq:      seq,
 	}
 	s.magic, _ = engine.NewNetwork("magicnetwork")
 	th.SetLocal(stateKey, s)
@@ -113,14 +97,6 @@ func currentClock() *engine.Clock {
 		current.magic, _ = engine.NewNetwork("magicnetwork")
 	}
 	return current.defaultClock
-}
-
-// noteDtWrite records a dt set through the defaultclock proxy.
-func noteDtWrite(dt float64) {
-	currentMu.Lock()
-	seq++
-	dtWrite.seq, dtWrite.dt, dtWrite.valid = seq, dt, true
-	currentMu.Unlock()
 }
 
 // uniqueName returns name if given, else base, base_1, base_2, ...

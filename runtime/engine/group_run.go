@@ -109,7 +109,7 @@ func (g *NeuronGroup) Prepare(rc *RunContext) error {
 		if err != nil {
 			return err
 		}
-		if r.prog, err = vector.Compile(stmts, res, opts); err != nil {
+		if r.prog, err = vector.Compile(stmts, g.resolver(ns, -r.Start), opts); err != nil {
 			return fmt.Errorf("%s: %w", r.Name, err)
 		}
 	}

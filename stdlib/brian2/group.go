@@ -305,12 +305,11 @@ func (G *Group) runRegularly(th *runtime.Thread, args []runtime.Value, kwargs []
 		}
 		o = int(k)
 	}
-	if G.src.Start != 0 || G.src.Stop != G.g.N {
-		return runtime.Value{}, runtime.Errorf("run_regularly on a subgroup is not supported; use a condition in the code instead")
-	}
-	if _, err := G.g.RunRegularly(code, clock, w, o, nm); err != nil {
+	r, err := G.g.RunRegularly(code, clock, w, o, nm)
+	if err != nil {
 		return runtime.Value{}, err
 	}
+	r.SetRange(G.src.Start, G.src.Stop)
 	return runtime.None, nil
 }
 

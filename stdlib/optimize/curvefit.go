@@ -1,6 +1,7 @@
 package optimize
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/sim-lang/sim/runtime"
@@ -429,8 +430,16 @@ func (md *model) checkRunaway(p0, popt []float64, cost float64) error {
 		c2 := dot(out, out)
 		if math.Abs(c2-cost) <= 1e-6*math.Max(cost, 1e-300) {
 			warn(md.th, "%s: the fit ran away: parameter %d went from %s to %s, where the cost no longer depends on it (the model has degenerated); the result is meaningless — try a better p0",
-				md.fname, i, runtime.Str(md.pv.scalar(i, p0[i])), runtime.Str(md.pv.scalar(i, popt[i])))
+				md.fname, i, md.show(i, p0[i]), md.show(i, popt[i]))
 		}
 	}
 	return nil
+}
+
+// show formats parameter i for messages.
+func (md *model) show(i int, v float64) string {
+	if md.pv.dims[i].IsDimensionless() {
+		return fmt.Sprintf("%.6g", v)
+	}
+	return runtime.Str(md.pv.scalar(i, v))
 }

@@ -167,3 +167,18 @@ func TestRunFile(t *testing.T) {
 	out, errs := run(t, string(src), nil)
 	t.Log("\n" + out + errs)
 }
+
+// With as many parameters as data points the covariance cannot be
+// estimated: pcov is inf and curve_fit warns (SciPy's OptimizeWarning).
+func TestCurveFitCovarianceWarning(t *testing.T) {
+	_, stderr := run(t, `
+from scipy.optimize import curve_fit
+import numpy as np
+popt, pcov = curve_fit(lambda x, a, b: a * x + b, np.array([0.0, 1.0]), np.array([1.0, 3.0]))
+assert_close(popt, [2.0, 1.0], rtol=1e-7)
+assert_true(np.all(np.isinf(pcov)))
+`, nil)
+	if !strings.Contains(stderr, "warning: Covariance of the parameters could not be estimated") {
+		t.Errorf("no covariance warning: %q", stderr)
+	}
+}

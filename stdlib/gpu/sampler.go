@@ -34,6 +34,7 @@ type Monitor struct {
 	integral float64 // trapezoid integral of power over all samples (J)
 	err      error
 	running  bool
+	started  bool // Start ran (a monitor is not restarted)
 	stop     chan struct{}
 	done     chan struct{}
 }
@@ -100,23 +101,24 @@ func (m *Monitor) Add(s Sample) {
 // Start begins sampling in the background until Stop or ctx is done.
 func (m *Monitor) Start(ctx context.Context) {
 	m.mu.Lock()
-	if m.running || m.stop != nil {
+	if m.started {
 		m.mu.Unlock()
 		return
 	}
-	m.running = true
-	m.stop, m.done = make(chan struct{}), make(chan struct{})
+	m.started, m.running = true, true
+	stop, done := make(chan struct{}), make(chan struct{})
+	m.stop, m.done = stop, done
 	m.mu.Unlock()
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	go func() {
-		defer close(m.done)
+		defer close(done)
 		tick := time.NewTicker(m.interval)
 		defer tick.Stop()
 		for {
 			select {
-			case <-m.stop:
+			case <-stop:
 				return
 			case <-ctx.Done():
 				m.mu.Lock()
@@ -143,7 +145,6 @@ func (m *Monitor) Stop() {
 	stop, done, running := m.stop, m.done, m.running
 	m.running = false
 	if running {
-		m.stop = make(chan struct{}) // keep Start from restarting
 		close(stop)
 	}
 	m.mu.Unlock()

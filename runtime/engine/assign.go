@@ -87,11 +87,11 @@ func (g *NeuronGroup) evalCompiled(x exprNode, ns model.Namespace, start, stop i
 	if start < 0 || stop > g.N || start > stop {
 		return nil, fmt.Errorf("element range %d:%d out of bounds for a group of %d", start, stop, g.N)
 	}
+	ctx := g.scriptContext() // before compiling: it sets the symbols of linked variables
 	prog, err := vector.CompileExpr(x, g.resolver(ns, -start), options(ns))
 	if err != nil {
 		return nil, err
 	}
-	ctx := g.scriptContext()
 	out := make([]float64, g.N)
 	if err := vecvm.Eval(prog, &ctx, g.N, out); err != nil {
 		return nil, err

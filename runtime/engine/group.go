@@ -106,7 +106,11 @@ type NeuronGroup struct {
 	// is set (see updateRefractory); refTrackable says that no code but
 	// the group's state updater and thresholder writes lastspike or
 	// not_refractory during the run (set by the network).
-	refList      []int32
+	refList []int32
+	// links are the targets of linked variables; linkSyms their symbols
+	// in the current context.
+	links        map[string]*link
+	linkSyms     map[string]vector.Symbol
 	refTrack     bool
 	refTrackable bool
 	// CheckFinite turns the NaN/Inf check after each state update on.

@@ -25,6 +25,7 @@ func (g *NeuronGroup) newContext() vecvm.Context {
 			ctx.Scalars = append(ctx.Scalars, v.Data[0])
 		}
 	}
+	g.addLinks(&ctx)
 	g.setTime(&ctx)
 	return ctx
 }
@@ -60,6 +61,9 @@ func (g *NeuronGroup) hasStateVars() bool {
 // Prepare compiles the group's code for a run, resolving external names
 // through rc.Namespace (layered under the group's own namespace).
 func (g *NeuronGroup) Prepare(rc *RunContext) error {
+	if err := g.checkLinks(); err != nil {
+		return err
+	}
 	ns := withDt(Layered(g.namespace, rc.Namespace), g.Clock.Dt())
 	sp := Specials()
 	res := g.resolver(ns, 0)

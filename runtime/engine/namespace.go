@@ -93,6 +93,9 @@ func (g *NeuronGroup) resolver(ns model.Namespace, offset int) vector.Resolver {
 		case "i":
 			return vector.Symbol{Kind: vector.ElementIndex, Type: vector.Int, Offset: offset, ReadOnly: true}, true
 		}
+		if sym, ok := g.linkSyms[name]; ok {
+			return sym, true
+		}
 		if _, ok := g.Eqs.Lookup(name); ok {
 			// subexpressions are substituted by the model compiler
 			return vector.Symbol{}, false

@@ -238,7 +238,7 @@ func (G *Group) hasVar(name string) bool {
 	if _, ok := G.g.Var(name); ok {
 		return true
 	}
-	if v, ok := G.g.Eqs.Lookup(name); ok && v.Kind == model.SubExpr {
+	if v, ok := G.g.Eqs.Lookup(name); ok && (v.Kind == model.SubExpr || v.HasFlag("linked")) {
 		return true
 	}
 	return name == "i"
@@ -263,6 +263,9 @@ func (G *Group) AttrNames() []string {
 // SetAttr implements runtime.HasSetAttr: G.v = value assigns every
 // neuron of the (sub)group.
 func (G *Group) SetAttr(name string, v runtime.Value) error {
+	if ok, err := G.setLinked(name, v); ok {
+		return err
+	}
 	base, unitless := name, false
 	if strings.HasSuffix(name, "_") {
 		base, unitless = name[:len(name)-1], true

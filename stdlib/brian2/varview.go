@@ -256,6 +256,8 @@ func (vv *VarView) assign(key *runtime.Value, v runtime.Value) error {
 		return err
 	}
 	switch {
+	case key == nil && ev.shared:
+		err = a.SetIndex(runtime.Ellipsis, v)
 	case key == nil:
 		err = a.SetIndex(runtime.MakeObj(&runtime.Slice{Start: runtime.None, Stop: runtime.None, Step: runtime.None}), v)
 	case rel != nil:

@@ -116,16 +116,33 @@ func thinSVD(A *mat) (*mat, []float64, *mat, bool) {
 	return U, s, Vt, true
 }
 
-// orthonormalize replaces the columns of Y by an orthonormal basis (QR).
+// orthonormalize returns an orthonormal basis of the columns of Y
+// (modified Gram-Schmidt, applied twice for stability).
 func orthonormalize(Y *mat) *mat {
-	var qr gmat.QR
-	qr.Factorize(gmat.NewDense(Y.r, Y.c, Y.d))
-	var q gmat.Dense
-	qr.QTo(&q)
-	out := newMat(Y.r, Y.c)
-	for i := 0; i < Y.r; i++ {
-		for k := 0; k < Y.c; k++ {
-			out.d[i*Y.c+k] = q.At(i, k)
+	n, k := Y.r, Y.c
+	cols := make([][]float64, k)
+	for c := range cols {
+		v := make([]float64, n)
+		for i := 0; i < n; i++ {
+			v[i] = Y.d[i*k+c]
+		}
+		for pass := 0; pass < 2; pass++ {
+			for p := 0; p < c; p++ {
+				axpy(-dot4(cols[p], v), cols[p], v)
+			}
+		}
+		nv := math.Sqrt(dot4(v, v))
+		if nv > 1e-300 {
+			for i := range v {
+				v[i] /= nv
+			}
+		}
+		cols[c] = v
+	}
+	out := newMat(n, k)
+	for c, v := range cols {
+		for i, x := range v {
+			out.d[i*k+c] = x
 		}
 	}
 	return out

@@ -99,6 +99,8 @@ type tsneState struct {
 	sp     *sparseP    // Barnes-Hut
 	full   [][]float64 // exact (n×n joint P)
 	angle  float64
+	tree   quadTree
+	neg    []float64
 }
 
 func tsneFit(e *Estimator, th *runtime.Thread, X *mat) error {
@@ -403,10 +405,14 @@ func (s *tsneState) gradient(Y, grad []float64, ex float64, wantKL bool) float64
 		return s.exactGradient(Y, grad, ex, wantKL)
 	}
 	n := s.n
-	tree := buildQuadTree(Y, n)
+	tree := &s.tree
+	tree.reset(Y, n)
 	sQ := 0.0
-	neg := make([]float64, 2*n)
-	for i := 0; i < n; i++ {
+	if len(s.neg) != 2*n {
+		s.neg = make([]float64, 2*n)
+	}
+	neg := s.neg
+	for _, i := range tree.order {
 		fx, fy, q := tree.repulse(Y[2*i], Y[2*i+1], s.angle)
 		neg[2*i], neg[2*i+1] = fx, fy
 		sQ += q

@@ -53,6 +53,8 @@ type External struct {
 	Func  vector.Func // non-nil for functions such as TimedArrays
 	// FuncDim is the dimension of a function's result.
 	FuncDim units.Dim
+	// names is set only in the answer to namesQuery (see WithNames).
+	names *nameList
 }
 
 // Namespace resolves external names; ok is false for unknown names.

@@ -122,6 +122,7 @@ func (c *checker) didYouMean(n string, function bool) string {
 		for k := range constants {
 			cands = append(cands, k)
 		}
+		cands = append(cands, namespaceNames(c.ns)...)
 	}
 	if s := suggest(n, cands); s != "" {
 		return fmt.Sprintf(" (did you mean '%s'?)", s)

@@ -137,13 +137,24 @@ func external(v runtime.Value) (model.External, bool) {
 // callerNamespace resolves names in the script code calling the current
 // builtin (locals, globals, then predeclared names and units).
 func callerNamespace(th *runtime.Thread) model.Namespace {
-	return func(name string) (model.External, bool) {
+	ns := func(name string) (model.External, bool) {
 		v, ok := runtime.CallerLookup(th, name)
 		if !ok {
 			return model.External{}, false
 		}
 		return external(v)
 	}
+	// the caller's own names that model code could use, for "did you
+	// mean" suggestions
+	return model.WithNames(ns, func() []string {
+		var out []string
+		for _, n := range runtime.CallerNames(th) {
+			if _, ok := ns(n); ok {
+				out = append(out, n)
+			}
+		}
+		return out
+	})
 }
 
 // dictNamespace resolves names in a dict given as namespace= (then the

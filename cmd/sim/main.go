@@ -22,6 +22,7 @@ import (
 
 	"github.com/sim-lang/sim"
 	"github.com/sim-lang/sim/repl"
+	"github.com/sim-lang/sim/stdlib/brian2"
 )
 
 func main() {
@@ -50,6 +51,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	version := fs.Bool("version", false, "print the version and exit")
 	seed := fs.Int64("seed", 0, "seed the global random generator")
 	maxSteps := fs.Uint64("max-steps", 0, "stop after `N` bytecode steps (0: no limit)")
+	dump := fs.Bool("dump-bytecode", false, "print the compiled vector bytecode of neuron models at each run() (to stderr)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -59,6 +61,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *version {
 		fmt.Fprintln(stdout, "sim", sim.Version)
 		return 0
+	}
+	if *dump {
+		brian2.SetDumpBytecode(stderr)
+		defer brian2.SetDumpBytecode(nil)
 	}
 	rest := fs.Args()
 	codeGiven := false

@@ -72,6 +72,9 @@ func runNetwork(th *runtime.Thread, net *engine.Network, fn string, args []runti
 			opts.ReportPeriod = time.Duration(p * float64(time.Second))
 		}
 	}
+	if err := dumpNetwork(net, opts); err != nil {
+		return runtime.Value{}, err
+	}
 	if err := net.Run(d, opts); err != nil {
 		return runtime.Value{}, err
 	}

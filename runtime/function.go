@@ -19,6 +19,9 @@ type Function struct {
 	// fastArity is the positional argument count the VM's inline call
 	// path binds in place (-1: never).
 	fastArity int
+	// attrs holds attributes set by scripts (f.terminal = True), see
+	// function_attrs.go.
+	attrs map[string]Value
 }
 
 // Type implements Object.

@@ -50,6 +50,9 @@ func newBDF(p *problem, y0 []float64) (*bdf, error) {
 	if err := p.eval(p.t0, y0, f); err != nil {
 		return nil, err
 	}
+	if err := checkInitial(p.t0, f); err != nil {
+		return nil, err
+	}
 	h := p.firstStep
 	if h <= 0 {
 		var err error
@@ -227,7 +230,7 @@ func (b *bdf) step() error {
 	var nIter int
 	accepted, sawNaN := false, false
 	for !accepted {
-		if hAbs < ms {
+		if !(hAbs >= ms) {
 			return tooSmall(sawNaN, t)
 		}
 		h := hAbs * p.dir

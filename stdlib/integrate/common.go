@@ -2,6 +2,7 @@ package integrate
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 )
@@ -257,3 +258,14 @@ func tooSmall(sawNaN bool, t float64) error {
 
 // fmtG formats x like Python's repr.
 func fmtG(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// checkInitial rejects a right-hand side that is not finite at the
+// initial point (no step size could be chosen from it).
+func checkInitial(t float64, f []float64) error {
+	for i, v := range f {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("the right-hand side is not finite at the initial point: dy[%d]/dt = %s at t = %s", i, fmtG(v), fmtG(t))
+		}
+	}
+	return nil
+}

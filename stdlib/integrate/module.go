@@ -88,7 +88,13 @@ func solveIVPBuiltin(th *runtime.Thread, args []runtime.Value, kwargs []runtime.
 				return runtime.Value{}, runtime.Errorf("%s: unknown method '%s' (did you mean '%s'?); choose one of %s", fname, m, name, strings.Join(methodNames, ", "))
 			}
 		}
-		return runtime.Value{}, runtime.Errorf("%s: unknown method '%s'%s; choose one of %s", fname, m, runtime.Suggest(m, cands), strings.Join(cands, ", "))
+		hint := runtime.Suggest(m, cands)
+		for _, name := range methodNames {
+			if sameLetters(name, m) {
+				hint = " (did you mean '" + name + "'?)"
+			}
+		}
+		return runtime.Value{}, runtime.Errorf("%s: unknown method '%s'%s; choose one of %s", fname, m, hint, strings.Join(cands, ", "))
 	}
 	// t_span and its unit.
 	var span []runtime.Value
@@ -331,4 +337,25 @@ func readEvents(sr *scriptRHS, v runtime.Value) ([]event, error) {
 		out[i] = ev
 	}
 	return out, nil
+}
+
+// sameLetters reports whether a and b are anagrams ignoring case (RK54
+// for RK45).
+func sameLetters(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[rune]int{}
+	for _, r := range strings.ToUpper(a) {
+		count[r]++
+	}
+	for _, r := range strings.ToUpper(b) {
+		count[r]--
+	}
+	for _, c := range count {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }

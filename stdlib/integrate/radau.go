@@ -61,6 +61,9 @@ func newRadau(p *problem, y0 []float64) (*radau, error) {
 	if err := p.eval(p.t0, r.st.y, r.f); err != nil {
 		return nil, err
 	}
+	if err := checkInitial(p.t0, r.f); err != nil {
+		return nil, err
+	}
 	if p.firstStep > 0 {
 		r.hAbs = p.firstStep
 	} else {
@@ -221,7 +224,7 @@ func (r *radau) step() error {
 	var tNew, h, en, safety, rate float64
 	var nIter int
 	for !accepted {
-		if hAbs < ms {
+		if !(hAbs >= ms) {
 			return tooSmall(sawNaN, t)
 		}
 		h = hAbs * p.dir

@@ -102,6 +102,9 @@ func newRK(p *problem, y0 []float64, tab *tableau) (*rk, error) {
 	if err := p.eval(p.t0, r.st.y, r.f); err != nil {
 		return nil, err
 	}
+	if err := checkInitial(p.t0, r.f); err != nil {
+		return nil, err
+	}
 	if p.firstStep > 0 {
 		r.hAbs = p.firstStep
 	} else {
@@ -218,7 +221,7 @@ func (r *rk) step() error {
 	accepted, rejected, sawNaN := false, false, false
 	var h, tNew float64
 	for !accepted {
-		if hAbs < ms {
+		if !(hAbs >= ms) {
 			return tooSmall(sawNaN, t)
 		}
 		h = hAbs * p.dir
@@ -248,10 +251,12 @@ func (r *rk) step() error {
 			hAbs *= factor
 			accepted = true
 		} else {
+			factor := math.Max(rkMinFactor, rkSafety*math.Pow(en, r.errExp))
 			if math.IsNaN(en) {
-				sawNaN = true
+				// Python's max(0.2, nan) is 0.2: SciPy shrinks the step.
+				sawNaN, factor = true, rkMinFactor
 			}
-			hAbs *= math.Max(rkMinFactor, rkSafety*math.Pow(en, r.errExp))
+			hAbs *= factor
 			rejected = true
 			r.rejects++
 		}

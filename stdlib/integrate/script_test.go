@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/sim-lang/sim/runtime"
@@ -39,5 +42,46 @@ func TestScriptFiles(t *testing.T) {
 				t.Fatalf("%v\n%s", err, out)
 			}
 		})
+	}
+}
+
+var wantError = regexp.MustCompile(`### "(.*)"\s*$`)
+
+// TestErrorFile runs ../../testdata/errors/integrate.sim: each chunk
+// (separated by ---) with a ### "regexp" marker must fail at that line
+// with a matching message.
+func TestErrorFile(t *testing.T) {
+	file := "../../testdata/errors/integrate.sim"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	start := 0
+	for i := 0; i <= len(lines); i++ {
+		if i < len(lines) && strings.TrimRight(lines[i], " ") != "---" {
+			continue
+		}
+		src := strings.Repeat("\n", start) + strings.Join(lines[start:i], "\n") + "\n"
+		wantLine, pattern := 0, ""
+		for k := start; k < i; k++ {
+			if m := wantError.FindStringSubmatch(lines[k]); m != nil {
+				wantLine, pattern = k+1, m[1]
+			}
+		}
+		out, err := runScript(t, file, src)
+		switch {
+		case wantLine == 0 && err != nil:
+			t.Errorf("chunk at line %d: unexpected error %v\n%s", start+1, err, out)
+		case wantLine > 0 && err == nil:
+			t.Errorf("line %d: no error, want %q", wantLine, pattern)
+		case wantLine > 0:
+			msg := err.Error()
+			first, _, _ := strings.Cut(msg, "\n")
+			if !strings.HasPrefix(msg, file+":"+strconv.Itoa(wantLine)+":") || !regexp.MustCompile(pattern).MatchString(first) {
+				t.Errorf("line %d: error does not match %q:\n%s", wantLine, pattern, msg)
+			}
+		}
+		start = i + 1
 	}
 }

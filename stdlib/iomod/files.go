@@ -3,6 +3,7 @@ package iomod
 import (
 	"bufio"
 	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/sim-lang/sim/runtime"
@@ -95,6 +96,28 @@ func writeText(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg)
 	})
 	if err != nil {
 		return runtime.Value{}, err
+	}
+	return runtime.None, nil
+}
+
+// rmtree deletes a directory and everything in it (shutil.rmtree).
+func rmtree(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+	var path string
+	if err := runtime.UnpackArgs("rmtree", args, kwargs, "path", &path); err != nil {
+		return runtime.Value{}, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return runtime.Value{}, fileError("remove", path, err)
+	}
+	if !info.IsDir() {
+		return runtime.Value{}, runtime.Errorf("rmtree(): '%s' is not a directory", path)
+	}
+	if abs, err := filepath.Abs(path); err != nil || abs == filepath.Dir(abs) {
+		return runtime.Value{}, runtime.Errorf("rmtree(): refusing to remove '%s'", path)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return runtime.Value{}, fileError("remove", path, err)
 	}
 	return runtime.None, nil
 }

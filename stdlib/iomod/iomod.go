@@ -30,6 +30,7 @@ var functions = map[string]runtime.BuiltinFunc{
 	"listdir":      listdir,
 	"exists":       exists,
 	"remove":       remove,
+	"rmtree":       rmtree,
 	"read_text":    readText,
 	"write_text":   writeText,
 }

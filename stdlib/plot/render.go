@@ -303,8 +303,9 @@ func (ax *Axes) drawAxes(p *plot.Plot, tile draw.Canvas) {
 	var cbTile draw.Canvas
 	if ax.cbar != nil {
 		w := tile.Max.X - tile.Min.X
-		cbTile = draw.Crop(tile, w*0.82, 0, 0, 0)
-		tile = draw.Crop(tile, 0, -w*0.18, 0, 0)
+		cw := min(ax.cbar.width(), w/2)
+		cbTile = draw.Crop(tile, w-cw, 0, 0, 0)
+		tile = draw.Crop(tile, 0, -cw, 0, 0)
 	}
 	if ax.aspect > 0 && !ax.off {
 		tile = ax.fitAspect(p, tile)
@@ -447,41 +448,74 @@ func (ax *Axes) bestLegendPlace(p *plot.Plot, dc draw.Canvas, place func(fx, fy 
 	return best
 }
 
-// draw draws a colour bar into the tile c, as tall as the main data
-// area md.
-func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas) {
-	p := plot.New()
-	p.BackgroundColor = nil
-	lo, hi := cb.lo, cb.hi
+// ticks returns the colour bar's ticks inside its range.
+func (cb *colorbar) ticks() (lo, hi float64, ts []plot.Tick) {
+	lo, hi = cb.lo, cb.hi
 	if lo == hi {
 		hi = lo + 1
 	}
-	p.Y.Min, p.Y.Max = lo, hi
-	p.Y.Padding = 0
-	p.X.Min, p.X.Max = 0, 1
-	p.X.Padding = 0
-	p.Y.Label.Text = cb.label
-	if cb.unitName != "" {
-		p.Y.Label.Text = (&axisUnit{set: true, name: cb.unitName}).label(cb.label)
+	for _, t := range (majorTicks{}).Ticks(lo, hi) {
+		if t.Value >= lo && t.Value <= hi {
+			ts = append(ts, t)
+		}
 	}
-	p.Y.Label.TextStyle = withHandler(p.Y.Label.TextStyle, p.Y.Label.Text)
-	p.Y.Label.TextStyle.Font = sans(defaultFontSize)
-	p.Y.Tick.Label.Font = sans(defaultFontSize)
-	p.Y.Tick.Marker = majorTicks{}
-	p.HideX()
+	return lo, hi, ts
+}
+
+// text returns the colour bar's label with its unit.
+func (cb *colorbar) text() string {
+	if cb.unitName != "" {
+		return (&axisUnit{set: true, name: cb.unitName}).label(cb.label)
+	}
+	return cb.label
+}
+
+// width is the room a colour bar takes: gap, bar, tick labels, label.
+func (cb *colorbar) width() vg.Length {
+	sty := textStyle(defaultFontSize, color.Black)
+	var widest vg.Length
+	_, _, ts := cb.ticks()
+	for _, t := range ts {
+		widest = max(widest, sty.Width(t.Label))
+	}
+	w := vg.Points(10+14+5+6) + widest
+	if txt := cb.text(); txt != "" {
+		w += withHandler(sty, txt).Height(txt) + vg.Points(4)
+	}
+	return w
+}
+
+// draw draws a colour bar at the left of the tile c, as tall as the
+// main data area md, with its ticks and label on the right as in
+// matplotlib.
+func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas) {
+	lo, hi, ts := cb.ticks()
+	x0 := c.Min.X + vg.Points(10)
+	bar := vg.Rectangle{Min: vg.Point{X: x0, Y: md.Min.Y}, Max: vg.Point{X: x0 + vg.Points(14), Y: md.Max.Y}}
 	img := image.NewNRGBA(image.Rect(0, 0, 1, 256))
 	for k := 0; k < 256; k++ {
 		img.SetNRGBA(0, 255-k, cb.cmap.at(float64(k)/255))
 	}
-	p.Add(&picture{img: img, extent: [4]float64{0, 1, lo, hi}, upper: true})
-	c.Min.Y, c.Max.Y = md.Min.Y, md.Max.Y
-	d := p.DataCanvas(c)
-	if right := d.Min.X + vg.Points(14); right < c.Max.X {
-		c.Max.X = right
+	c.DrawImage(bar, img)
+	frame := []vg.Point{bar.Min, {X: bar.Max.X, Y: bar.Min.Y}, bar.Max, {X: bar.Min.X, Y: bar.Max.Y}, bar.Min}
+	c.StrokeLines(draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}, frame)
+	sty := textStyle(defaultFontSize, color.Black)
+	sty.YAlign = draw.YCenter
+	tick := draw.LineStyle{Color: color.Black, Width: vg.Points(0.5)}
+	var widest vg.Length
+	for _, t := range ts {
+		y := bar.Min.Y + (bar.Max.Y-bar.Min.Y)*vg.Length((t.Value-lo)/(hi-lo))
+		c.StrokeLine2(tick, bar.Max.X, y, bar.Max.X+vg.Points(3.5), y)
+		c.FillText(sty, vg.Point{X: bar.Max.X + vg.Points(5), Y: y}, t.Label)
+		widest = max(widest, sty.Width(t.Label))
 	}
-	p.Draw(c)
-	d = p.DataCanvas(c)
-	d.StrokeLines(draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}, []vg.Point{d.Min, {X: d.Max.X, Y: d.Min.Y}, d.Max, {X: d.Min.X, Y: d.Max.Y}, d.Min})
+	if text := cb.text(); text != "" {
+		ls := withHandler(textStyle(defaultFontSize, color.Black), text)
+		ls.Rotation = math.Pi / 2
+		ls.XAlign, ls.YAlign = draw.XCenter, draw.YBottom
+		x := bar.Max.X + vg.Points(9) + widest + ls.Height(text)
+		c.FillText(ls, vg.Point{X: x, Y: (bar.Min.Y + bar.Max.Y) / 2}, text)
+	}
 }
 
 // uniformGrid reports whether every axes fills one cell of the same grid

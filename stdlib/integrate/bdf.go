@@ -311,7 +311,7 @@ func (b *bdf) step() error {
 			if math.IsNaN(errorNorm) {
 				sawNaN = true
 			}
-			factor := math.Max(rkMinFactor, safety*math.Pow(errorNorm, -1/float64(order+1)))
+			factor := math.Max(rkMinFactor, safety*powRoot(errorNorm, order+1, true))
 			if math.IsNaN(factor) {
 				factor = rkMinFactor
 			}
@@ -350,7 +350,7 @@ func (b *bdf) step() error {
 	norms := [3]float64{errM, errorNorm, errP}
 	best, bestF := 0, math.Inf(-1)
 	for k, en := range norms {
-		f := math.Pow(en, -1/float64(order+k))
+		f := powRoot(en, order+k, true)
 		if f > bestF {
 			best, bestF = k, f
 		}

@@ -198,9 +198,9 @@ func (r *radau) collocation(t, h float64) (converged bool, nIter int, rate float
 func (r *radau) predictFactor(hAbs, hAbsOld, en, enOld float64, hasOld bool) float64 {
 	multiplier := 1.0
 	if hasOld && en != 0 {
-		multiplier = hAbs / hAbsOld * math.Pow(enOld/en, 0.25)
+		multiplier = hAbs / hAbsOld * powRoot(enOld/en, 4, false)
 	}
-	return math.Min(1, multiplier) * math.Pow(en, -0.25)
+	return math.Min(1, multiplier) * powRoot(en, 4, true)
 }
 
 // step is Radau._step_impl.

@@ -180,7 +180,7 @@ func (r *rk) errorNorm(h float64) float64 {
 				d += r.K[j][i] * tab.E[j]
 			}
 			q := d * h / r.scale[i]
-			s += q * q
+			s = math.FMA(q, q, s)
 		}
 		return math.Sqrt(s) / math.Sqrt(float64(n))
 	}
@@ -193,8 +193,8 @@ func (r *rk) errorNorm(h float64) float64 {
 		}
 		e5 /= r.scale[i]
 		e3 /= r.scale[i]
-		s5 += e5 * e5
-		s3 += e3 * e3
+		s5 = math.FMA(e5, e5, s5)
+		s3 = math.FMA(e3, e3, s3)
 	}
 	// np.linalg.norm(x)**2 is sqrt(sum)**2.
 	n5 := math.Sqrt(s5)
@@ -243,7 +243,7 @@ func (r *rk) step() error {
 			if en == 0 {
 				factor = rkMaxFactor
 			} else {
-				factor = math.Min(rkMaxFactor, rkSafety*math.Pow(en, r.errExp))
+				factor = math.Min(rkMaxFactor, rkSafety*powRoot(en, r.tab.errOrder+1, true))
 			}
 			if rejected {
 				factor = math.Min(1, factor)
@@ -251,7 +251,7 @@ func (r *rk) step() error {
 			hAbs *= factor
 			accepted = true
 		} else {
-			factor := math.Max(rkMinFactor, rkSafety*math.Pow(en, r.errExp))
+			factor := math.Max(rkMinFactor, rkSafety*powRoot(en, r.tab.errOrder+1, true))
 			if math.IsNaN(en) {
 				// Python's max(0.2, nan) is 0.2: SciPy shrinks the step.
 				sawNaN, factor = true, rkMinFactor

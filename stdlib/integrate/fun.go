@@ -2,6 +2,7 @@ package integrate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/sim-lang/sim/runtime"
 	"github.com/sim-lang/sim/runtime/array"
@@ -146,7 +147,24 @@ func (s *scriptRHS) unitError(i int, got units.Dim) error {
 		idx = fmt.Sprintf("y[%d]", i)
 		want = s.want[i]
 	}
-	return runtime.Errorf("%s: the derivative of %s has units of %s, but d%s/dt needs %s", s.caller, idx, array.DimName(got), idx, array.DimName(want))
+	return runtime.Errorf("%s: the derivative of %s has units of %s, but d%s/dt needs %s", s.caller, idx, rateName(got, s.lay.tDim), idx, rateName(want, s.lay.tDim))
+}
+
+// rateName names a dimension, as a rate per unit of time where that
+// reads better ("volt/second" rather than "m^2 kg s^-4 A^-1").
+func rateName(d, tDim units.Dim) string {
+	plain := array.DimName(d)
+	if tDim.IsDimensionless() || !strings.ContainsAny(plain, " ^") {
+		return plain
+	}
+	num := array.DimName(d.Mul(tDim))
+	if strings.ContainsAny(num, " ^") {
+		return plain
+	}
+	if num == "1" || num == "" {
+		num = "1"
+	}
+	return num + "/" + array.DimName(tDim)
 }
 
 func plural(n int) string {

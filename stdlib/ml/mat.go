@@ -38,6 +38,9 @@ func (m *mat) general() blas64.General {
 	return blas64.General{Rows: m.r, Cols: m.c, Stride: max(m.c, 1), Data: m.d}
 }
 
+// useKernel switches the assembly matrix kernel on (tests compare both).
+var useKernel = true
+
 // gemm computes c = alpha*op(a)*op(b) + beta*c.
 func gemm(ta, tb bool, alpha float64, a, b *mat, beta float64, c *mat) {
 	t := func(x bool) blas.Transpose {
@@ -47,6 +50,10 @@ func gemm(ta, tb bool, alpha float64, a, b *mat, beta float64, c *mat) {
 		return blas.NoTrans
 	}
 	if c.r == 0 || c.c == 0 {
+		return
+	}
+	if haveFMA && useKernel {
+		fastGemm(ta, tb, alpha, a, b, beta, c)
 		return
 	}
 	blas64.Gemm(t(ta), t(tb), alpha, a.general(), b.general(), beta, c.general())

@@ -32,8 +32,9 @@ type column struct {
 // Table is a small data frame: named numeric and categorical columns of
 // equal length, with missing values.
 type Table struct {
-	cols []*column
-	n    int
+	cols  []*column
+	n     int
+	index []string // row labels (nil: 0, 1, 2, ...)
 }
 
 func truthy(v runtime.Value) bool {
@@ -388,6 +389,9 @@ func (t *Table) render(maxRows int) string {
 	cells[0] = append([]string{""}, t.names()...)
 	for i := 0; i < rows; i++ {
 		r := []string{strconv.Itoa(i)}
+		if t.index != nil {
+			r[0] = t.index[i]
+		}
 		for _, c := range t.cols {
 			switch {
 			case c.missing(i):
@@ -412,7 +416,11 @@ func (t *Table) render(maxRows int) string {
 			if j > 0 {
 				b.WriteString("  ")
 			}
-			fmt.Fprintf(&b, "%*s", w[j], s)
+			if j == 0 {
+				fmt.Fprintf(&b, "%-*s", w[j], s)
+			} else {
+				fmt.Fprintf(&b, "%*s", w[j], s)
+			}
 		}
 		if k < len(cells)-1 {
 			b.WriteByte('\n')
@@ -696,8 +704,7 @@ func (t *Table) fillna(args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Va
 // numeric columns (missing values skipped), like pandas.
 func (t *Table) describe(args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	stats := []string{"count", "mean", "std", "min", "25%", "50%", "75%", "max"}
-	out := &Table{n: len(stats)}
-	out.cols = append(out.cols, &column{name: "", isCat: true, str: stats, miss: make([]bool, len(stats))})
+	out := &Table{n: len(stats), index: stats}
 	for _, c := range t.cols {
 		if c.isCat {
 			continue

@@ -191,13 +191,50 @@ func DimName(d Dim) string {
 	if d.IsDimensionless() {
 		return "1"
 	}
-	for i := range unitDefs {
-		u := &unitDefs[i]
-		if u.exp10 == 0 && u.dim == d {
-			return u.long[0]
+	if name, ok := namedDim(d); ok {
+		return name
+	}
+	// A named unit per second, per metre or times them (volt/second,
+	// siemens/metre^2, amp*second) reads better than base units.
+	for _, f := range dimFactors {
+		for _, k := range []int{1, 2, -1, -2} {
+			if name, ok := namedDim(d.Mul(f.dim.Pow(R(k, 1)))); ok {
+				switch k {
+				case 1:
+					return name + "/" + f.name
+				case -1:
+					return name + "*" + f.name
+				case 2, -2:
+					sep := "/"
+					if k < 0 {
+						sep = "*"
+					}
+					return name + sep + f.name + "^2"
+				}
+			}
 		}
 	}
 	return d.String()
+}
+
+// dimFactors are the units DimName tries to divide or multiply out.
+var dimFactors = []struct {
+	name string
+	dim  Dim
+}{{"second", BaseDim(Time)}, {"metre", BaseDim(Length)}}
+
+// namedDim returns the long name of the unit whose dimension is d.
+func namedDim(d Dim) (string, bool) {
+	if d.IsDimensionless() {
+		return "", false
+	}
+	for i := range unitDefs {
+		u := &unitDefs[i]
+		if u.exp10 == 0 && u.dim == d {
+			return u.long[0], true
+		}
+	}
+	return "", false
 }
 
 // baseLongNames are the Brian2 names of the base units, for DimRepr.

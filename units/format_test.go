@@ -138,7 +138,8 @@ func TestDimNameAndRepr(t *testing.T) {
 	}{
 		{dVolt, "volt"}, {dAmp, "amp"}, {dSiemens, "siemens"}, {dMass, "kilogram"},
 		{dMetre, "metre"}, {dim(0, 0, -1), "hertz"}, {dim(2, 1, -3, -2), "ohm"},
-		{Dimensionless, "1"}, {dim(2, 1, -4, -1), "m^2 kg s^-4 A^-1"}, {dMolar, "m^-3 mol"},
+		{Dimensionless, "1"}, {dim(2, 1, -4, -1), "volt/second"}, {dim(-4, -1, 3, 2), "siemens/metre^2"},
+		{dim(2, 1, -2, -1), "weber"}, {dim(2, 1, -3, -1, 0, 0, 0), "volt"}, {dim(1, 1, 0, 0, 0, 0, 1), "m kg cd"}, {dMolar, "m^-3 mol"},
 	}
 	for _, c := range names {
 		if got := DimName(c.d); got != c.name {

@@ -5,6 +5,7 @@
 package simtest
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -283,8 +284,15 @@ func assertRaises(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwa
 	if th != nil && th.Ctx != nil && th.Ctx.Err() != nil {
 		return runtime.Value{}, callErr // cancellation is not an expected error
 	}
-	if !re.MatchString(callErr.Error()) {
-		return runtime.Value{}, runtime.Errorf("assert_raises failed: expected an error matching %q, got: %s", pattern, callErr.Error())
+	// Match the message only: the full error text also quotes the source
+	// line, which holds the pattern itself when fn is an inline lambda.
+	msg := callErr.Error()
+	var ee *runtime.EvalError
+	if errors.As(callErr, &ee) {
+		msg = ee.Msg
+	}
+	if !re.MatchString(msg) {
+		return runtime.Value{}, runtime.Errorf("assert_raises failed: expected an error matching %q, got: %s", pattern, msg)
 	}
 	return runtime.None, nil
 }

@@ -257,10 +257,13 @@ func (b *rects) legendEntry() (string, plot.Thumbnailer) {
 
 // polys is what fill_between() draws: filled polygons.
 type polys struct {
-	p     [][][2]float64
-	fill  color.NRGBA
-	edge  color.NRGBA
-	label string
+	p [][][2]float64
+	// bx, by are the values for the automatic limits (all of x, y1 and
+	// y2, as matplotlib, also where where= hides them)
+	bx, by []float64
+	fill   color.NRGBA
+	edge   color.NRGBA
+	label  string
 }
 
 // Plot implements plot.Plotter.
@@ -284,6 +287,9 @@ func (f *polys) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 func (f *polys) bounds() (xs, ys, sx, sy []float64) {
+	if f.bx != nil {
+		return f.bx, f.by, nil, nil
+	}
 	for _, poly := range f.p {
 		for _, q := range poly {
 			xs, ys = append(xs, q[0]), append(ys, q[1])

@@ -332,6 +332,8 @@ func axFillBetween(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []
 	} else if ok {
 		f.edge = c
 	}
+	f.bx = append(append([]float64{}, xd.vals...), xd.vals...)
+	f.by = append(append([]float64{}, y1...), y2...)
 	// one polygon per run of selected points
 	for k := 0; k < n; {
 		if !mask[k] {

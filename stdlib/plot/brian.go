@@ -125,7 +125,7 @@ func plotRaster(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg
 	if _, err := callPlot(ax, th, []runtime.Value{times, idx}, defaults, rest); err != nil {
 		return runtime.Value{}, err
 	}
-	if ax.x.label == "" {
+	if ax.x.label == "" && !ax.x.hideLabels {
 		ax.x.label = "time"
 	}
 	if ax.y.label == "" {
@@ -180,7 +180,7 @@ func plotState(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg)
 	if _, err := callPlot(ax, th, []runtime.Value{times, values}, nil, rest); err != nil {
 		return runtime.Value{}, err
 	}
-	if ax.x.label == "" {
+	if ax.x.label == "" && !ax.x.hideLabels {
 		ax.x.label = "time"
 	}
 	if ax.y.label == "" {
@@ -235,7 +235,7 @@ func plotRate(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) 
 	if _, err := callPlot(ax, th, []runtime.Value{times, rates}, nil, rest); err != nil {
 		return runtime.Value{}, err
 	}
-	if ax.x.label == "" {
+	if ax.x.label == "" && !ax.x.hideLabels {
 		ax.x.label = "time"
 	}
 	if ax.y.label == "" {

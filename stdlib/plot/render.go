@@ -218,6 +218,10 @@ func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64) {
 	pa.Min, pa.Max = lo, hi
 	pa.Padding = 0
 	pa.Label.Text = a.unit.label(a.label)
+	if a.hideLabels && a.label == "" {
+		// inner axes of shared subplots: no unit-only label
+		pa.Label.Text = ""
+	}
 	pa.Label.TextStyle = withHandler(pa.Label.TextStyle, pa.Label.Text)
 	pa.Label.TextStyle.Font = sans(fs)
 	pa.Tick.Label.Font = sans(fs)

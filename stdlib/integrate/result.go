@@ -149,9 +149,13 @@ func resultValue(res *ivpResult, lay *layout, n int) *OdeResult {
 		ye := make([]runtime.Value, len(res.yEvents))
 		for i := range res.tEvents {
 			te[i] = array.Value(array.New([]int{len(res.tEvents[i])}, res.tEvents[i], lay.tDim))
-			ye[i] = lay.matrixValue(res.yEvents[i], n, true)
 			if !lay.homogeneous {
-				ye[i] = lay.matrixValue(res.yEvents[i], n, true)
+				// Mixed units: one state (a list of quantities) per event.
+				rows := make([]runtime.Value, len(res.yEvents[i]))
+				for k, y := range res.yEvents[i] {
+					rows[k] = lay.stateValue(y)
+				}
+				ye[i] = runtime.NewList(rows)
 			} else {
 				m := len(res.yEvents[i])
 				data := make([]float64, 0, m*n)

@@ -140,6 +140,9 @@ func catch(err *error) {
 func (w *worker) chunk(lo, hi int) (err error) {
 	defer catch(&err)
 	code, regs, nr := w.code, w.regs, w.code.NumRegs
+	// a plain comparison threshold tests and collects in one pass
+	cmpOp, cmpArr, cmpUni, cmpSwapped, fast := whereCompare(code)
+	fast = fast && w.where && w.ridx == nil
 	for start := lo; start < hi; start += w.bs {
 		m := min(w.bs, hi-start)
 		for j, slot := range code.Bind {
@@ -152,6 +155,10 @@ func (w *worker) chunk(lo, hi int) (err error) {
 			} else {
 				regs[nr+j] = w.ctx.Arrays[slot][start : start+m]
 			}
+		}
+		if fast {
+			w.collectCompare(cmpOp, regs[cmpArr][:m], w.u[cmpUni], cmpSwapped, start)
+			continue
 		}
 		if err := w.block(start, m); err != nil {
 			return err

@@ -194,8 +194,15 @@ func ratio() {
 		for _, m := range metric.FindAllStringSubmatch(line, -1) {
 			vals[m[2]] = m[1]
 		}
-		fmt.Printf("  %-24s vm %s µs, hand-written %s µs, hand/vm = %s\n", name, vals["vm-best-us"], vals["hand-best-us"], vals["hand/vm"])
+		fmt.Printf("  %-24s vm %s µs, hand-written %s µs, hand/vm = %s  (%s)\n", name, vals["vm-best-us"], vals["hand-best-us"], vals["hand/vm"], ratioNotes[strings.SplitN(name, "-", 2)[0]])
 	}
+}
+
+// ratioNotes says what each ratio benchmark compares.
+var ratioNotes = map[string]string{
+	"BenchmarkRatio":        "exact divisions, one thread",
+	"BenchmarkRatioThreads": "exact divisions, all CPUs",
+	"BenchmarkRatioFastDiv": "divisions by constants as multiplications, as the engine compiles, one thread",
 }
 
 func seconds(s float64) string {

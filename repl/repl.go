@@ -121,6 +121,7 @@ func (s *Session) Eval(ctx context.Context, src string) {
 	}
 	s.Thread.Ctx = runCtx
 	s.Thread.Steps = 0
+	s.enableTextPlots()
 	v, err := s.Env.ExecInteractive(s.Thread, s.Filename, src)
 	if err != nil {
 		if runCtx.Err() != nil && ctx.Err() == nil {

@@ -2404,3 +2404,85 @@ func wCoba2(d []float64, x [][]float64, m uint16) {
 		d[i] = x0[i] - float64(x1[i]*((float64(x2[i]*(x3[i]-x4[i]))+float64(x5[i]*(x6[i]-x7[i]))-x8[i])/x9[i]))
 	}
 }
+
+// sCoba3M is the scalar form of wide opcode Coba3M.
+func sCoba3M(x []float64) float64 {
+	return x[0] - float64(x[1]*float64(((float64(x[2]*(x[3]-x[4]))+float64(x[5]*(x[6]-x[7])))+float64(x[8]*(x[9]-x[10]))-x[11])*x[12]))
+}
+
+// wCoba3M is the block kernel of wide opcode Coba3M (every operand a block).
+func wCoba3M(d []float64, x [][]float64, m uint16) {
+	if m == 5270 {
+		x12 := x[12][0]
+		x11 := x[11][:len(d)]
+		x10 := x[10][0]
+		x9 := x[9][:len(d)]
+		x8 := x[8][:len(d)]
+		x7 := x[7][0]
+		x6 := x[6][:len(d)]
+		x5 := x[5][:len(d)]
+		x4 := x[4][0]
+		x3 := x[3][:len(d)]
+		x2 := x[2][0]
+		x1 := x[1][0]
+		x0 := x[0][:len(d)]
+		for i := range d {
+			d[i] = x0[i] - float64(x1*float64(((float64(x2*(x3[i]-x4))+float64(x5[i]*(x6[i]-x7)))+float64(x8[i]*(x9[i]-x10))-x11[i])*x12))
+		}
+		return
+	}
+	x0 := x[0][:len(d)]
+	x1 := x[1][:len(d)]
+	x2 := x[2][:len(d)]
+	x3 := x[3][:len(d)]
+	x4 := x[4][:len(d)]
+	x5 := x[5][:len(d)]
+	x6 := x[6][:len(d)]
+	x7 := x[7][:len(d)]
+	x8 := x[8][:len(d)]
+	x9 := x[9][:len(d)]
+	x10 := x[10][:len(d)]
+	x11 := x[11][:len(d)]
+	x12 := x[12][:len(d)]
+	for i := range d {
+		d[i] = x0[i] - float64(x1[i]*float64(((float64(x2[i]*(x3[i]-x4[i]))+float64(x5[i]*(x6[i]-x7[i])))+float64(x8[i]*(x9[i]-x10[i]))-x11[i])*x12[i]))
+	}
+}
+
+// sCoba2M is the scalar form of wide opcode Coba2M.
+func sCoba2M(x []float64) float64 {
+	return x[0] - float64(x[1]*float64((float64(x[2]*(x[3]-x[4]))+float64(x[5]*(x[6]-x[7]))-x[8])*x[9]))
+}
+
+// wCoba2M is the block kernel of wide opcode Coba2M (every operand a block).
+func wCoba2M(d []float64, x [][]float64, m uint16) {
+	if m == 662 {
+		x9 := x[9][0]
+		x8 := x[8][:len(d)]
+		x7 := x[7][0]
+		x6 := x[6][:len(d)]
+		x5 := x[5][:len(d)]
+		x4 := x[4][0]
+		x3 := x[3][:len(d)]
+		x2 := x[2][0]
+		x1 := x[1][0]
+		x0 := x[0][:len(d)]
+		for i := range d {
+			d[i] = x0[i] - float64(x1*float64((float64(x2*(x3[i]-x4))+float64(x5[i]*(x6[i]-x7))-x8[i])*x9))
+		}
+		return
+	}
+	x0 := x[0][:len(d)]
+	x1 := x[1][:len(d)]
+	x2 := x[2][:len(d)]
+	x3 := x[3][:len(d)]
+	x4 := x[4][:len(d)]
+	x5 := x[5][:len(d)]
+	x6 := x[6][:len(d)]
+	x7 := x[7][:len(d)]
+	x8 := x[8][:len(d)]
+	x9 := x[9][:len(d)]
+	for i := range d {
+		d[i] = x0[i] - float64(x1[i]*float64((float64(x2[i]*(x3[i]-x4[i]))+float64(x5[i]*(x6[i]-x7[i]))-x8[i])*x9[i]))
+	}
+}

@@ -63,6 +63,8 @@ const (
 	OpAddMulMul
 	OpCoba3
 	OpCoba2
+	OpCoba3M
+	OpCoba2M
 	// NumKernelOps counts the element-wise opcodes.
 	NumKernelOps
 )
@@ -192,6 +194,10 @@ var OpTable = [NumKernelOps]OpInfo{
 		Pattern: "sub($0,mul($1,div(sub(add(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),mul($8,sub($9,$10))),$11),$12)))"},
 	OpCoba2: {Name: "coba2", Arity: 10, Scalar: sCoba2, Wide: wCoba2,
 		Pattern: "sub($0,mul($1,div(sub(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),$8),$9)))"},
+	OpCoba3M: {Name: "coba3m", Arity: 13, Scalar: sCoba3M, Wide: wCoba3M,
+		Pattern: "sub($0,mul($1,mul(sub(add(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),mul($8,sub($9,$10))),$11),$12)))"},
+	OpCoba2M: {Name: "coba2m", Arity: 10, Scalar: sCoba2M, Wide: wCoba2M,
+		Pattern: "sub($0,mul($1,mul(sub(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),$8),$9)))"},
 }
 
 var specialNames = [...]string{

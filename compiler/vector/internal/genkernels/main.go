@@ -90,6 +90,10 @@ var wide = []spec{
 	// conductance-based membrane
 	{"Coba3", 13, "$0 - float64($1*(((float64($2*($3-$4))+float64($5*($6-$7)))+float64($8*($9-$10))-$11)/$12))", []int{1, 2, 4, 7, 10, 12}},
 	{"Coba2", 10, "$0 - float64($1*((float64($2*($3-$4))+float64($5*($6-$7))-$8)/$9))", []int{1, 2, 4, 7, 9}},
+	// the same with the division by C as a multiplication by 1/C
+	// (Options.FastDivision)
+	{"Coba3M", 13, "$0 - float64($1*float64(((float64($2*($3-$4))+float64($5*($6-$7)))+float64($8*($9-$10))-$11)*$12))", []int{1, 2, 4, 7, 10, 12}},
+	{"Coba2M", 10, "$0 - float64($1*float64((float64($2*($3-$4))+float64($5*($6-$7))-$8)*$9))", []int{1, 2, 4, 7, 9}},
 }
 
 func main() {

@@ -159,13 +159,18 @@ type points struct {
 }
 
 func (s *points) style(k int) draw.GlyphStyle {
-	r := s.radii[0]
-	if len(s.radii) > 1 {
+	r, col := vg.Points(defaultMS/2), cycle[0]
+	switch {
+	case len(s.radii) > k:
 		r = s.radii[k]
+	case len(s.radii) > 0:
+		r = s.radii[0]
 	}
-	col := s.colors[0]
-	if len(s.colors) > 1 {
+	switch {
+	case len(s.colors) > k:
 		col = s.colors[k]
+	case len(s.colors) > 0:
+		col = s.colors[0]
 	}
 	return draw.GlyphStyle{Color: col, Radius: r, Shape: glyph{kind: s.marker[0], edge: s.edge}}
 }

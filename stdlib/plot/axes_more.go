@@ -11,6 +11,41 @@ import (
 
 func init() {
 	axesMethods["imshow"] = axImshow
+	axesMethods["annotate"] = axAnnotate
+}
+
+// axAnnotate is annotate(text, xy, xytext=None, ...): the text at xytext
+// (else at xy), in data coordinates; arrows are not drawn.
+func axAnnotate(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+	const fn = "annotate"
+	var rest []runtime.Kwarg
+	pos, err := parseKw(fn, nil)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	for _, kw := range kwargs {
+		switch kw.Name {
+		case "text", "s", "xy", "xytext", "arrowprops", "xycoords", "textcoords":
+			pos.set(kw.Name, kw.Value)
+		default:
+			rest = append(rest, kw)
+		}
+	}
+	if err := bindArgs(fn, pos, args, "text", "xy", "xytext"); err != nil {
+		return runtime.Value{}, err
+	}
+	if err := require(fn, pos, "text", "xy"); err != nil {
+		return runtime.Value{}, err
+	}
+	at := pos.get("xy")
+	if pos.has("xytext") {
+		at = pos.get("xytext")
+	}
+	xy, err := runtime.ToSlice(at)
+	if err != nil || len(xy) != 2 {
+		return runtime.Value{}, runtime.Errorf("%s(): xy must be an (x, y) pair", fn)
+	}
+	return axText(ax, th, []runtime.Value{xy[0], xy[1], pos.get("text")}, rest)
 }
 
 // axBar returns bar(x, height, width=0.8, bottom=0, align='center', ...)

@@ -172,7 +172,13 @@ func (ax *Axes) plotLines(fn string, args []runtime.Value, kwargs []runtime.Kwar
 		if err != nil {
 			return nil, err
 		}
+		if len(yd.shape) > 2 {
+			return nil, runtime.Errorf("%s(): y must be 1-d or 2-d, not shape %s", fn, array.ShapeString(yd.shape))
+		}
 		ys := columns(yd)
+		if len(ys) == 0 {
+			return nil, runtime.Errorf("%s(): y has no columns (shape %s)", fn, array.ShapeString(yd.shape))
+		}
 		n := len(ys[0])
 		var xs [][]float64
 		if g.x.IsValid() {
@@ -180,7 +186,12 @@ func (ax *Axes) plotLines(fn string, args []runtime.Value, kwargs []runtime.Kwar
 			if err != nil {
 				return nil, err
 			}
-			xs = columns(xd)
+			if len(xd.shape) > 2 {
+				return nil, runtime.Errorf("%s(): x must be 1-d or 2-d, not shape %s", fn, array.ShapeString(xd.shape))
+			}
+			if xs = columns(xd); len(xs) == 0 {
+				return nil, runtime.Errorf("%s(): x has no columns (shape %s)", fn, array.ShapeString(xd.shape))
+			}
 		} else {
 			idx := make([]float64, n)
 			for k := range idx {

@@ -1,3 +1,30 @@
-// Package plot is the `plot` module (answering to matplotlib.pyplot):
-// figures, axes and plots saved to PNG, SVG and PDF through gonum/plot.
+// Package plot is the `plot` module, answering to `import
+// matplotlib.pyplot as plt` (also `pyplot`, `plot`, `matplotlib` and
+// `brian2tools`): figures, axes and plots written to PNG, SVG, PDF, JPEG,
+// TIFF and EPS through gonum/plot.
+//
+// The pyplot state (open figures, the current figure and axes) belongs to
+// the calling thread. Figures hold axes placed on grids (figure, subplots,
+// subplot, add_subplot); axes hold artists: lines with matplotlib format
+// strings ('r--', 'ko'), scatter points with colour maps, histograms,
+// images, bars, error bars, filled areas, horizontal and vertical lines
+// and text, with legends, grids, log scales, limits, ticks and colour
+// bars. Colours are matplotlib's one-letter and 'C0'..'C9' colours, the
+// tab10 and CSS names, hex strings, grey levels and RGB tuples.
+//
+// Plotting quantities puts units on the axes: the first quantity on an
+// axis chooses Brian2's display unit for its values (ms, mV, Hz), later
+// data must have the same dimension, and the unit is appended to the axis
+// label ("time (ms)"). Limits and positions accept quantities, or plain
+// numbers in the display unit.
+//
+// savefig writes atomically (a temporary file, then a rename); show()
+// writes each open figure to a PNG file in $SIM_PLOT_DIR or the system's
+// temporary directory, prints the path and closes the figures. The
+// brian2tools helpers plot_raster, plot_state, plot_rate and brian_plot
+// take monitors; they are also members of the brian2 module and
+// predeclared. textplot draws series in the terminal with braille
+// characters; inside the REPL, show() also previews figures that way
+// (see TextPreviewKey). tempdir() gives scripts a fresh directory for
+// output files and imread() reads PNG files back.
 package plot

@@ -25,7 +25,7 @@ var pyplotAxes = map[string]string{
 	"bar": "bar", "barh": "barh", "errorbar": "errorbar", "fill_between": "fill_between",
 	"axhline": "axhline", "axvline": "axvline", "text": "text", "legend": "legend",
 	"grid": "grid", "step": "step", "semilogx": "semilogx", "semilogy": "semilogy",
-	"loglog": "loglog", "axis": "axis", "cla": "cla",
+	"loglog": "loglog", "axis": "axis", "cla": "cla", "annotate": "annotate",
 	"xlabel": "set_xlabel", "ylabel": "set_ylabel", "title": "set_title",
 	"xscale": "set_xscale", "yscale": "set_yscale", "xticks": "set_xticks", "yticks": "set_yticks",
 }
@@ -79,6 +79,12 @@ func buildPyplot() *runtime.Module {
 		m.Members[name] = runtime.NewBuiltin(name, f)
 	}
 	m.Members["cm"] = runtime.MakeObj(cmModule())
+	// plt.style.use(...) is accepted; sim has one style, matplotlib's
+	// default
+	m.Members["style"] = runtime.MakeObj(&runtime.Module{Name: "matplotlib.style", Members: map[string]runtime.Value{
+		"use":       runtime.NewBuiltin("use", noop),
+		"available": runtime.NewList([]runtime.Value{runtime.MakeStr("default")}),
+	}})
 	return m
 }
 

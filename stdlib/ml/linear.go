@@ -294,54 +294,87 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 	d := X.c
 	n := X.r
 	W := newMat(rows, d)
-	Z := newMat(n, rows)
+	Zt := newMat(rows, n) // decision values, one row per class
 	G := newMat(rows, d)
+	// X is fixed: with the kernel it is packed once for both products
+	var pXt, pX *packedB
+	if haveFMA && useKernel {
+		pXt, pX = packRight(X, true), packRight(X, false)
+	}
 	f := func(w, g []float64) float64 {
 		W.d = w[:rows*d]
 		b := w[rows*d:]
-		gemm(false, true, 1, X, W, 0, Z)
+		if pXt != nil {
+			gemmPacked(false, 1, W, pXt, 0, Zt)
+		} else {
+			gemm(false, true, 1, W, X, 0, Zt)
+		}
 		loss := 0.0
 		gb := g[rows*d:]
 		for k := range gb {
 			gb[k] = 0
 		}
-		for i := 0; i < n; i++ {
-			z := Z.row(i)
-			wi := 1.0
-			if sw != nil {
-				wi = sw[i]
-			}
-			if rows == 1 {
+		if rows == 1 {
+			z := Zt.d
+			for i := 0; i < n; i++ {
+				wi := 1.0
+				if sw != nil {
+					wi = sw[i]
+				}
 				t := float64(l.idx[i])
-				s := z[0] + b[0]
+				s := z[i] + b[0]
 				// log(1+exp(s)) - t*s, stably
 				loss += wi * (softplus(s) - t*s)
-				z[0] = wi * (sigmoid(s) - t)
-				gb[0] += z[0]
-				continue
+				z[i] = wi * (sigmoid(s) - t)
+				gb[0] += z[i]
 			}
-			mx := math.Inf(-1)
-			for k := range z {
-				z[k] += b[k]
-				mx = math.Max(mx, z[k])
+		} else {
+			var zi [64]float64
+			zz := zi[:0]
+			if rows > len(zi) {
+				zz = make([]float64, rows)
+			} else {
+				zz = zi[:rows]
 			}
-			sum := 0.0
-			for k := range z {
-				z[k] = math.Exp(z[k] - mx)
-				sum += z[k]
-			}
-			yi := l.idx[i]
-			loss += wi * (math.Log(sum) - math.Log(z[yi]))
-			for k := range z {
-				z[k] = wi * z[k] / sum
-			}
-			z[yi] -= wi
-			for k := range z {
-				gb[k] += z[k]
+			for i := 0; i < n; i++ {
+				wi := 1.0
+				if sw != nil {
+					wi = sw[i]
+				}
+				mx := math.Inf(-1)
+				for k := range zz {
+					v := Zt.d[k*n+i] + b[k]
+					zz[k] = v
+					if v > mx {
+						mx = v
+					}
+				}
+				yi := l.idx[i]
+				zy := zz[yi] - mx
+				sum := 0.0
+				for k := range zz {
+					zz[k] = expNeg(zz[k] - mx)
+					sum += zz[k]
+				}
+				// -log softmax_y = log(sum) - (z_y - max)
+				loss += wi * (math.Log(sum) - zy)
+				inv := wi / sum
+				for k := range zz {
+					r := zz[k] * inv
+					if k == yi {
+						r -= wi
+					}
+					Zt.d[k*n+i] = r
+					gb[k] += r
+				}
 			}
 		}
 		G.d = g[:rows*d]
-		gemm(true, false, 1, Z, X, 0, G)
+		if pX != nil {
+			gemmPacked(false, 1, Zt, pX, 0, G)
+		} else {
+			gemm(false, false, 1, Zt, X, 0, G)
+		}
 		for k, v := range w[:rows*d] {
 			loss += 0.5 * lam * v * v
 			g[k] += lam * v
@@ -388,7 +421,7 @@ func softmaxRows(Z *mat) {
 		}
 		s := 0.0
 		for k := range z {
-			z[k] = math.Exp(z[k] - mx)
+			z[k] = expNeg(z[k] - mx)
 			s += z[k]
 		}
 		for k := range z {

@@ -188,9 +188,7 @@ func activate(act string, z []float64) {
 	switch act {
 	case "relu":
 		for k, v := range z {
-			if v < 0 {
-				z[k] = 0
-			}
+			z[k] = (v + math.Abs(v)) * 0.5 // branch-free max(v, 0)
 		}
 	case "tanh":
 		for k, v := range z {
@@ -213,9 +211,10 @@ func derivative(act string, d, z, a []float64) {
 	switch act {
 	case "relu":
 		for k, v := range a {
-			if v <= 0 {
-				d[k] = 0
-			}
+			// a >= 0, so its bits are non-zero exactly where a > 0:
+			// (b | -b) >> 63 is that step, without a branch
+			b := math.Float64bits(v)
+			d[k] *= float64((b | -b) >> 63)
 		}
 	case "tanh":
 		for k, v := range a {
@@ -251,10 +250,14 @@ func (nt *net) forward(X *mat, A, Z []*mat) ([]*mat, []*mat) {
 	A[0] = X
 	for l := 1; l <= L; l++ {
 		out := A[l]
+		gemm(false, false, 1, A[l-1], nt.W[l-1], 0, out)
+		b := nt.b[l-1]
 		for i := 0; i < out.r; i++ {
-			copy(out.row(i), nt.b[l-1])
+			r := out.row(i)
+			for j := range r {
+				r[j] += b[j]
+			}
 		}
-		gemm(false, false, 1, A[l-1], nt.W[l-1], 1, out)
 		if l < L {
 			if Z[l] != nil {
 				copy(Z[l].d, out.d)
@@ -683,67 +686,86 @@ type trainer struct {
 	c    *mlpConfig
 	t    int
 	m, v *grads
+	p    [][]float64 // parameter slices, in grads.each order
 }
 
 func newTrainer(nt *net, c *mlpConfig) *trainer {
-	return &trainer{nt: nt, c: c, m: nt.zeroLike(), v: nt.zeroLike()}
+	tr := &trainer{nt: nt, c: c, m: nt.zeroLike(), v: nt.zeroLike()}
+	(&grads{W: nt.W, b: nt.b}).each(func(p []float64, _ int) { tr.p = append(tr.p, p) })
+	return tr
 }
 
 func (tr *trainer) step(th *runtime.Thread, g *grads) error {
 	c := tr.c
 	lr, mom, b1 := c.lr, c.mom, c.b1
 	if c.sched.IsValid() && !c.sched.IsNone() {
-		v, err := runtime.Call(th, c.sched, []runtime.Value{runtime.MakeInt(int64(tr.t))}, nil)
-		if err != nil {
-			return err
-		}
-		f, ok := v.ToFloat()
-		if !ok {
-			return runtime.Errorf("MLP: schedule(step) must return a number, got %s", runtime.TypeName(v))
-		}
-		lr = f
-		if s, ok := c.sched.Obj().(*Schedule); ok && s.mom != nil {
-			mom = s.mom(float64(tr.t))
-			b1 = mom
+		if s, ok := c.sched.Obj().(*Schedule); ok {
+			lr = s.lr(float64(tr.t))
+			if s.mom != nil {
+				mom = s.mom(float64(tr.t))
+				b1 = mom
+			}
+		} else {
+			v, err := runtime.Call(th, c.sched, []runtime.Value{runtime.MakeInt(int64(tr.t))}, nil)
+			if err != nil {
+				return err
+			}
+			f, ok := v.ToFloat()
+			if !ok {
+				return runtime.Errorf("MLP: schedule(step) must return a number, got %s", runtime.TypeName(v))
+			}
+			lr = f
 		}
 	}
 	tr.t++
 	t := float64(tr.t)
-	params := &grads{W: tr.nt.W, b: tr.nt.b}
-	plist := map[int][]float64{}
-	params.each(func(p []float64, k int) { plist[k] = p })
-	mlist := map[int][]float64{}
-	tr.m.each(func(p []float64, k int) { mlist[k] = p })
-	vlist := map[int][]float64{}
-	tr.v.each(func(p []float64, k int) { vlist[k] = p })
-	g.each(func(gr []float64, k int) {
-		p, m, v := plist[k], mlist[k], vlist[k]
-		switch c.opt {
-		case "sgd":
-			for i, gi := range gr {
-				if c.wd > 0 {
-					gi += c.wd * p[i]
-				}
-				m[i] = mom*m[i] - lr*gi
-				if c.nesterov {
-					p[i] += mom*m[i] - lr*gi
-				} else {
-					p[i] += m[i]
-				}
+	bc := lr * math.Sqrt(1-math.Pow(c.b2, t)) / (1 - math.Pow(b1, t))
+	k := 0
+	for l := range g.W {
+		for half := 0; half < 2; half++ {
+			var gr, m, v []float64
+			if half == 0 {
+				gr, m, v = g.W[l].d, tr.m.W[l].d, tr.v.W[l].d
+			} else {
+				gr, m, v = g.b[l], tr.m.b[l], tr.v.b[l]
 			}
-		default: // adam, adamw
-			bc := lr * math.Sqrt(1-math.Pow(c.b2, t)) / (1 - math.Pow(b1, t))
-			for i, gi := range gr {
-				if c.opt == "adamw" {
-					p[i] -= lr * c.wd * p[i]
-				} else if c.wd > 0 {
-					gi += c.wd * p[i]
+			p := tr.p[k]
+			k++
+			p = p[:len(gr)]
+			m = m[:len(gr)]
+			v = v[:len(gr)]
+			switch c.opt {
+			case "sgd":
+				for i, gi := range gr {
+					if c.wd > 0 {
+						gi += c.wd * p[i]
+					}
+					m[i] = mom*m[i] - lr*gi
+					if c.nesterov {
+						p[i] += mom*m[i] - lr*gi
+					} else {
+						p[i] += m[i]
+					}
 				}
-				m[i] = b1*m[i] + (1-b1)*gi
-				v[i] = c.b2*v[i] + (1-c.b2)*gi*gi
-				p[i] -= bc * m[i] / (math.Sqrt(v[i]) + c.eps)
+			default: // adam, adamw
+				decay := 1.0
+				if c.opt == "adamw" {
+					decay = 1 - lr*c.wd
+				}
+				l2 := 0.0
+				if c.opt == "adam" {
+					l2 = c.wd
+				}
+				b2 := c.b2
+				for i, gi := range gr {
+					gi += l2 * p[i]
+					mi := b1*m[i] + (1-b1)*gi
+					vi := b2*v[i] + (1-b2)*gi*gi
+					m[i], v[i] = mi, vi
+					p[i] = p[i]*decay - bc*mi/(math.Sqrt(vi)+c.eps)
+				}
 			}
 		}
-	})
+	}
 	return nil
 }

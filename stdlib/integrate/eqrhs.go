@@ -13,13 +13,74 @@ import (
 // ('dx/dt = sigma*(y - x) : 1 ...'), compiled once to vector bytecode:
 // the state variables and t are per-call scalars, the derivatives are
 // scalar outputs, and each evaluation is one vecvm.Run with no
-// interpreter work.
+// interpreter work. Programs whose values are all uniform (the usual
+// case) run their straight-line prologue directly (see scalarProg).
 type eqRHS struct {
 	prog  *vector.Program
+	fast  *scalarProg // nil: run through vecvm
 	ctx   *vecvm.Context
 	n     int
 	names []string
 	dims  []units.Dim
+	// seen records every namespace lookup made while compiling, so that
+	// a cached program is reused only while those names still resolve
+	// to the same values.
+	seen map[string]lookup
+}
+
+// lookup is one recorded namespace resolution.
+type lookup struct {
+	x     model.External
+	found bool
+}
+
+// cacheKey is the thread-local key of compiled equation programs.
+const cacheKey = "integrate.equations"
+
+// cachedEquations returns a compiled program for src, reusing one
+// compiled earlier on this thread when every name it resolved still has
+// the same value (changing a parameter recompiles, as in Brian2).
+func cachedEquations(th *runtime.Thread, src string, ns model.Namespace, tDim units.Dim) (*eqRHS, error) {
+	key := src + "\x00" + tDim.String()
+	var cache map[string][]*eqRHS
+	if th != nil {
+		cache, _ = th.Local(cacheKey).(map[string][]*eqRHS)
+		if cache == nil {
+			cache = map[string][]*eqRHS{}
+			th.SetLocal(cacheKey, cache)
+		}
+		for _, e := range cache[key] {
+			if e.stillValid(ns) {
+				return e, nil
+			}
+		}
+	}
+	e, err := compileEquations(src, ns, tDim)
+	if err != nil {
+		return nil, err
+	}
+	if cache != nil {
+		list := cache[key]
+		if len(list) >= 4 {
+			list = list[1:]
+		}
+		cache[key] = append(list, e)
+	}
+	return e, nil
+}
+
+// stillValid reports whether every recorded name resolves as before.
+func (e *eqRHS) stillValid(ns model.Namespace) bool {
+	for name, old := range e.seen {
+		x, found := ns(name)
+		if x.Func != nil || old.x.Func != nil {
+			return false // functions (TimedArrays) may change content
+		}
+		if found != old.found || x.Value != old.x.Value || x.Dim != old.x.Dim || x.FuncDim != old.x.FuncDim {
+			return false
+		}
+	}
+	return true
 }
 
 // derivPrefix names the derivative outputs in the compiled code.
@@ -27,7 +88,13 @@ const derivPrefix = "_deriv_"
 
 // compileEquations parses and checks src with time in tDim; names not
 // defined by the equations come from ns.
-func compileEquations(src string, ns model.Namespace, tDim units.Dim) (*eqRHS, error) {
+func compileEquations(src string, ns0 model.Namespace, tDim units.Dim) (*eqRHS, error) {
+	seen := map[string]lookup{}
+	ns := func(name string) (model.External, bool) {
+		x, ok := ns0(name)
+		seen[name] = lookup{x, ok}
+		return x, ok
+	}
 	eqs, err := model.ParseEquations(src)
 	if err != nil {
 		return nil, err
@@ -41,7 +108,7 @@ func compileEquations(src string, ns model.Namespace, tDim units.Dim) (*eqRHS, e
 	if n == 0 {
 		return nil, runtime.Errorf("the equations define no differential equation (dx/dt = ...)")
 	}
-	e := &eqRHS{n: n}
+	e := &eqRHS{n: n, seen: seen}
 	slots := map[string]int{"t": n}
 	for i, v := range rhs.Vars {
 		e.names = append(e.names, v.Name)
@@ -76,12 +143,17 @@ func compileEquations(src string, ns model.Namespace, tDim units.Dim) (*eqRHS, e
 		return nil, err
 	}
 	e.prog = prog
+	e.fast = newScalarProg(prog, n)
 	e.ctx = &vecvm.Context{Scalars: make([]float64, 2*n+1), Threads: 1}
 	return e, nil
 }
 
 // eval implements rhsFunc.
 func (e *eqRHS) eval(t float64, y, out []float64) error {
+	if e.fast != nil {
+		e.fast.eval(t, y, out)
+		return nil
+	}
 	s := e.ctx.Scalars
 	copy(s, y)
 	s[e.n] = t

@@ -76,9 +76,12 @@ func solveIVP(p *problem, y0 []float64, opt ivpOptions) (*ivpResult, error) {
 	}
 	n := p.n
 	res := &ivpResult{}
+	// The states are stored in one flat slice (cut into res.y at the end).
+	var flat []float64
+	ybuf2 := make([]float64, n)
 	if tEval == nil {
 		res.t = append(res.t, t0)
-		res.y = append(res.y, append([]float64(nil), y0...))
+		flat = append(flat, y0...)
 	}
 	var ti []float64
 	if tEval != nil && opt.dense {
@@ -174,7 +177,7 @@ func solveIVP(p *problem, y0 []float64, opt ivpOptions) (*ivpResult, error) {
 		}
 		if tEval == nil {
 			res.t = append(res.t, t)
-			res.y = append(res.y, append([]float64(nil), y...))
+			flat = append(flat, y...)
 		} else {
 			var lo, hi int
 			if p.dir > 0 {
@@ -194,17 +197,15 @@ func solveIVP(p *problem, y0 []float64, opt ivpOptions) (*ivpResult, error) {
 				}
 				if p.dir > 0 {
 					for k := lo; k < hi; k++ {
-						yk := make([]float64, n)
-						sol.at(tEval[k], yk)
+						sol.at(tEval[k], ybuf2)
 						res.t = append(res.t, tEval[k])
-						res.y = append(res.y, yk)
+						flat = append(flat, ybuf2...)
 					}
 				} else {
 					for k := hi - 1; k >= lo; k-- {
-						yk := make([]float64, n)
-						sol.at(tEval[k], yk)
+						sol.at(tEval[k], ybuf2)
 						res.t = append(res.t, tEval[k])
-						res.y = append(res.y, yk)
+						flat = append(flat, ybuf2...)
 					}
 				}
 			}
@@ -220,6 +221,13 @@ func solveIVP(p *problem, y0 []float64, opt ivpOptions) (*ivpResult, error) {
 		message = "A termination event occurred."
 	}
 	res.status, res.message = status, message
+	res.y = make([][]float64, len(flat)/max(n, 1))
+	for k := range res.y {
+		res.y[k] = flat[k*n : (k+1)*n : (k+1)*n]
+	}
+	if n == 0 {
+		res.y = make([][]float64, len(res.t))
+	}
 	res.nfev, res.njev, res.nlu = p.nfev, p.njev, p.nlu
 	if l, ok := s.(*lsoda); ok {
 		res.stiffnessSwitchs = l.switches

@@ -147,7 +147,7 @@ func solveIVPBuiltin(th *runtime.Thread, args []runtime.Value, kwargs []runtime.
 		if err != nil {
 			return runtime.Value{}, err
 		}
-		eq, err := compileEquations(src, ns, tDim)
+		eq, err := cachedEquations(th, src, ns, tDim)
 		if err != nil {
 			return runtime.Value{}, err
 		}

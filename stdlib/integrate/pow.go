@@ -16,37 +16,24 @@ func powRoot(x float64, k int, neg bool) float64 {
 	if !(x > 0) || math.IsInf(x, 0) || r == 0 || math.IsInf(r, 0) || math.IsNaN(r) || k == 1 && !neg {
 		return r
 	}
-	for iter := 0; iter < 6; iter++ {
-		hi, lo := r, 0.0
-		for i := 1; i < k; i++ {
-			hi, lo = ddMul(hi, lo, r)
-		}
-		var rel float64
-		if neg {
-			hi, lo = ddMul(hi, lo, x)
-			hi, lo = ddAdd(hi, lo, -1)
-			rel = hi + lo
-		} else {
-			hi, lo = ddAdd(hi, lo, -x)
-			rel = (hi + lo) / x
-		}
-		d := r * rel / float64(k)
-		u := math.Nextafter(r, math.Inf(1)) - r
-		if iter == 0 && math.Abs(d) > 2*u {
-			// Go's Pow can be several ulps off: one Newton step first.
-			r -= d
-			continue
-		}
-		switch {
-		case d > 0.5*u:
-			r = math.Nextafter(r, math.Inf(-1))
-		case d < -0.5*u:
-			r = math.Nextafter(r, math.Inf(1))
-		default:
-			return r
-		}
+	// One Newton step with the residual r^k - x (or r^k x - 1) computed
+	// in double-double arithmetic: the correction d is then accurate to
+	// about 1e-16 of itself, so r - d rounds to the nearest double of
+	// the exact root (ties aside).
+	hi, lo := r, 0.0
+	for i := 1; i < k; i++ {
+		hi, lo = ddMul(hi, lo, r)
 	}
-	return r
+	var rel float64
+	if neg {
+		hi, lo = ddMul(hi, lo, x)
+		hi, lo = ddAdd(hi, lo, -1)
+		rel = hi + lo
+	} else {
+		hi, lo = ddAdd(hi, lo, -x)
+		rel = (hi + lo) / x
+	}
+	return r - r*rel/float64(k)
 }
 
 // ddMul multiplies the double-double (hi, lo) by b.

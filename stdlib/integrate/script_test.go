@@ -18,8 +18,7 @@ import (
 
 // runScript executes a script with this module, numpy, units and the
 // assert helpers linked, returning its output.
-func runScript(t *testing.T, name, src string) (string, error) {
-	t.Helper()
+func runScript(t testing.TB, name, src string) (string, error) {
 	var out bytes.Buffer
 	th := runtime.NewThread(name)
 	th.Stdout, th.Stderr = &out, &out

@@ -67,6 +67,9 @@ func setLabel(y bool) method {
 			return runtime.Value{}, err
 		}
 		ax.axisOf(y).label = kw.text(param)
+		if ax.axisOf(y).labelSize, err = fontSize(kw); err != nil {
+			return runtime.Value{}, err
+		}
 		return runtime.None, nil
 	}
 }
@@ -81,7 +84,31 @@ func axSetTitle(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []run
 		return runtime.Value{}, err
 	}
 	ax.title = kw.text("label")
+	if ax.titleSize, err = fontSize(kw); err != nil {
+		return runtime.Value{}, err
+	}
 	return runtime.None, nil
+}
+
+// fontSize reads fontsize= (size=): points, or a name such as 'large';
+// 0 when absent.
+func fontSize(kw kwset) (float64, error) {
+	if !kw.has("size") {
+		return 0, nil
+	}
+	if s, ok := runtime.AsString(kw.get("size")); ok {
+		named := map[string]float64{"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1, "large": 1.2, "x-large": 1.44, "xx-large": 1.728, "larger": 1.2, "smaller": 0.833}
+		f, ok := named[s]
+		if !ok {
+			return 0, runtime.Errorf("%s(): unknown font size %q", kw.fn, s)
+		}
+		return f * defaultFontSize, nil
+	}
+	f, err := kw.float("size", 0)
+	if err == nil && (f <= 0 || f > 200) {
+		err = runtime.Errorf("%s(): font sizes are between 0 and 200 points", kw.fn)
+	}
+	return f, err
 }
 
 // axGetText returns a getter of a text property.
@@ -330,7 +357,7 @@ func axLegend(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runti
 		}
 		ax.legendLoc = s
 	}
-	if ax.legendFS, err = kw.float("size", 0); err != nil {
+	if ax.legendFS, err = fontSize(kw); err != nil {
 		return runtime.Value{}, err
 	}
 	ax.legend = true

@@ -118,6 +118,7 @@ type Axes struct {
 	fig       *Figure
 	pos       gridPos
 	title     string
+	titleSize float64 // points; 0: the default
 	x, y      axisState
 	artists   []artist
 	legend    bool
@@ -136,6 +137,7 @@ type Axes struct {
 // axisState holds what is set on one axis.
 type axisState struct {
 	label        string
+	labelSize    float64 // points; 0: the default
 	unit         *axisUnit
 	lo, hi       float64
 	loSet, hiSet bool

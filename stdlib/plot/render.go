@@ -223,7 +223,7 @@ func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64) {
 		pa.Label.Text = ""
 	}
 	pa.Label.TextStyle = withHandler(pa.Label.TextStyle, pa.Label.Text)
-	pa.Label.TextStyle.Font = sans(fs)
+	pa.Label.TextStyle.Font = sans(orDefault(a.labelSize, fs))
 	pa.Tick.Label.Font = sans(fs)
 	var scale plot.Normalizer = plot.LinearScale{}
 	var ticker plot.Ticker = majorTicks{}
@@ -249,6 +249,14 @@ func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64) {
 	pa.Scale, pa.Tick.Marker = scale, ticker
 }
 
+// orDefault returns v, or def when v is zero.
+func orDefault(v, def float64) float64 {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
 // trimNum formats a tick value compactly.
 func trimNum(v float64) string { return fmt.Sprintf("%.6g", v) }
 
@@ -257,7 +265,7 @@ func (ax *Axes) gonumPlot() *plot.Plot {
 	p := plot.New()
 	p.Title.Text = ax.title
 	p.Title.TextStyle = withHandler(p.Title.TextStyle, ax.title)
-	p.Title.TextStyle.Font = sans(defaultFontSize * 1.2)
+	p.Title.TextStyle.Font = sans(orDefault(ax.titleSize, defaultFontSize*1.2))
 	p.Title.Padding = vg.Points(6)
 	p.BackgroundColor = nil
 	xlo, xhi, ylo, yhi := ax.limits()

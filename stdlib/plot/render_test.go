@@ -289,3 +289,17 @@ func TestShowWritesFile(t *testing.T) {
 		t.Errorf("shown figure is %d wide", img.Bounds().Dx())
 	}
 }
+
+func TestFontSizes(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.title('Big', fontsize=20)\nplt.xlabel('small', fontsize='small')\nplt.legend(['a'], fontsize=7)\nplt.savefig('"+dir+"/fs.svg')\n")
+	svg, err := os.ReadFile(filepath.Join(dir, "fs.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"font-size:20px", "font-size:8.33px", "font-size:7px", "font-size:10px"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("SVG lacks %s", want)
+		}
+	}
+}

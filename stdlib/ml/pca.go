@@ -236,6 +236,8 @@ func pcaFit(e *Estimator, X *mat) error {
 		}
 		over, _ := e.pInt("n_oversamples")
 		U, s, Vt, ok = randomizedSVD(Xc, k, over, iters, rng)
+	} else if n >= 2*d {
+		U, s, Vt, ok = gramSVD(Xc)
 	} else {
 		U, s, Vt, ok = thinSVD(Xc)
 	}
@@ -305,4 +307,41 @@ func pcaTransform(e *Estimator, X *mat) *mat {
 		}
 	}
 	return out
+}
+
+// gramSVD returns the thin SVD of a tall A through the eigenvectors of
+// AᵀA (one d×d eigenproblem instead of an n×d SVD): V from the
+// eigenvectors, s from the eigenvalues, U = A V / s.
+func gramSVD(A *mat) (*mat, []float64, *mat, bool) {
+	d := A.c
+	G := newMat(d, d)
+	gemm(true, false, 1, A, A, 0, G)
+	var eig gmat.EigenSym
+	if !eig.Factorize(gmat.NewSymDense(d, G.d), true) {
+		return nil, nil, nil, false
+	}
+	vals := eig.Values(nil)
+	var vecs gmat.Dense
+	eig.VectorsTo(&vecs)
+	// eigenvalues come in ascending order: reverse to descending
+	s := make([]float64, d)
+	Vt := newMat(d, d)
+	for k := 0; k < d; k++ {
+		src := d - 1 - k
+		s[k] = math.Sqrt(math.Max(vals[src], 0))
+		for j := 0; j < d; j++ {
+			Vt.d[k*d+j] = vecs.At(j, src)
+		}
+	}
+	U := newMat(A.r, d)
+	gemm(false, true, 1, A, Vt, 0, U)
+	for i := 0; i < A.r; i++ {
+		r := U.row(i)
+		for k := range r {
+			if s[k] > 0 {
+				r[k] /= s[k]
+			}
+		}
+	}
+	return U, s, Vt, true
 }

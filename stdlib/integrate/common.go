@@ -23,19 +23,18 @@ type jacFunc func(t float64, y []float64, J []float64) error
 // and the shared counters (nfev counts the calls SciPy counts: Jacobian
 // differencing is not included, as in SciPy).
 type problem struct {
-	fun              rhsFunc
-	n                int
-	nfev, njev, nlu  int
-	rtol             float64
-	atol             []float64
-	maxStep          float64
-	firstStep        float64 // 0: choose
-	jac              jacFunc // nil: finite differences (unless jacConst)
-	jacConst         []float64
-	t0, tBound, dir  float64
-	maxSteps         int // 0: no limit
-	cancel           func() error
-	stiffSwitchDebug bool
+	fun             rhsFunc
+	n               int
+	nfev, njev, nlu int
+	rtol            float64
+	atol            []float64
+	maxStep         float64
+	firstStep       float64 // 0: choose
+	jac             jacFunc // nil: finite differences (unless jacConst)
+	jacConst        []float64
+	t0, tBound, dir float64
+	maxSteps        int // 0: no limit
+	cancel          func() error
 }
 
 // eval calls the right-hand side and counts it.

@@ -1,3 +1,31 @@
 // Package integrate is the `integrate` module (answering to
 // scipy.integrate): solve_ivp, odeint and quad, with units.
+//
+// solve_ivp ports SciPy's solvers step for step, so that the same problem
+// takes the same steps and the same number of right-hand-side
+// evaluations: RK23, RK45 and DOP853 (embedded Runge–Kutta pairs with
+// SciPy's error norms, step-size controller and initial step), Radau
+// (implicit Radau IIA of order 5, simplified Newton on the complex/real
+// split, LU reuse) and BDF (variable-order NDF, quasi-constant step
+// size). Step-size formulas use correctly rounded roots and fused
+// norms, as C's pow and the BLAS under numpy compute them. LSODA is an
+// automatic stiff/non-stiff switch: an explicit method with Hairer's
+// stiffness test hands over to BDF when stability limits the step and
+// takes over again when it no longer does (SciPy's LSODA is Fortran
+// ODEPACK; counts differ from it, results agree to the tolerance).
+// t_eval, dense output (sol), events (terminal, direction, located with
+// Brent's method on the interpolant), args, per-component atol,
+// max_step, first_step and jac behave as in SciPy; max_steps bounds the
+// work of one call.
+//
+// The right-hand side is a script function f(t, y) (called through
+// runtime.Call with a y array reused between calls) or a string of model
+// equations ('dx/dt = sigma*(y - x) : 1 ...') compiled once by
+// compiler/model and compiler/vector, with parameters from namespace= or
+// the caller's variables. Units on y0 and t_span are checked against the
+// derivatives and carried into the result.
+//
+// odeint integrates func(y, t) with the switching method on a time grid;
+// quad is adaptive 21-point Gauss–Kronrod (QUADPACK's qk21 with global
+// bisection; infinite ranges mapped onto (0, 1]).
 package integrate

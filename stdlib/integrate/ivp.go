@@ -26,16 +26,16 @@ type ivpOptions struct {
 
 // ivpResult is solve_ivp's result before conversion to script values.
 type ivpResult struct {
-	t                []float64
-	y                [][]float64 // per time point, a state vector
-	sol              *odeSolution
-	tEvents          [][]float64
-	yEvents          [][][]float64
-	nfev, njev, nlu  int
-	status           int
-	message          string
-	steps            int
-	stiffnessSwitchs int
+	t               []float64
+	y               [][]float64 // per time point, a state vector
+	sol             *odeSolution
+	tEvents         [][]float64
+	yEvents         [][][]float64
+	nfev, njev, nlu int
+	status          int
+	message         string
+	steps           int
+	switches        int
 }
 
 // defaultMaxSteps bounds the number of steps of one integration so that
@@ -230,7 +230,7 @@ func solveIVP(p *problem, y0 []float64, opt ivpOptions) (*ivpResult, error) {
 	}
 	res.nfev, res.njev, res.nlu = p.nfev, p.njev, p.nlu
 	if l, ok := s.(*lsoda); ok {
-		res.stiffnessSwitchs = l.switches
+		res.switches = l.switches
 	}
 	if opt.dense && len(interps) > 0 {
 		ts := res.t

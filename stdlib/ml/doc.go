@@ -1,4 +1,32 @@
-// Package ml is the `ml` module (answering to scikit-learn's names):
-// datasets, tables, preprocessing, estimators, networks, model selection
-// and metrics.
+// Package ml is the `ml` module, answering to scikit-learn's names
+// (`import sklearn`, `from sklearn.cluster import KMeans`, ... or
+// `import ml` for everything): the workflow a scientist runs after a
+// simulation or an experiment.
+//
+//   - Data: load_iris, load_digits, load_wine, load_breast_cancer (UCI data
+//     embedded from data/, attribution in data/README.md) returning a Bunch
+//     or (X, y); make_blobs, make_classification, make_regression,
+//     make_moons (seeded); read_csv into a Table (named numeric and
+//     categorical columns, missing values, t['a'], t[['a', 'b']],
+//     describe(), to_codes(), get_dummies); train_test_split, StandardScaler,
+//     MinMaxScaler, SimpleImputer.
+//   - Estimators (objects with fit/predict/predict_proba/transform/
+//     fit_transform/score, parameters as attributes, fitted attributes with a
+//     trailing underscore): KMeans (k-means++, Lloyd with GEMM distances or
+//     Elkan), MiniBatchKMeans, LogisticRegression (L2, L-BFGS, multinomial),
+//     LinearRegression, Ridge, KNeighborsClassifier/Regressor, PCA (full,
+//     Gram or randomized SVD), GaussianNB (partial_fit), TSNE (Barnes–Hut
+//     and exact), RandomForestClassifier, DecisionTreeClassifier.
+//   - Networks: MLP(layers, activation) with SGD (momentum, Nesterov),
+//     Adam and AdamW, cross-entropy and MSE, gradient accumulation and
+//     early stopping; MLPClassifier/MLPRegressor with scikit-learn's
+//     arguments; schedules StepLR, CosineAnnealing, OneCycle as plain
+//     functions of the step.
+//   - Model selection and metrics: KFold, StratifiedKFold (scikit-learn's
+//     fold assignment), cross_val_score, GridSearchCV, Pipeline and
+//     make_pipeline; accuracy, precision/recall/F1, confusion matrix, ROC
+//     AUC, MSE, MAE, R², pairwise_distances.
+//
+// Matrix products go through a packed AVX2/FMA kernel where the CPU has one
+// (gonum's BLAS otherwise).
 package ml

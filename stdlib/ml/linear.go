@@ -266,7 +266,7 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := e.pStr("solver", "lbfgs", "sag", "saga", "newton-cg"); err != nil {
+	if _, err := e.pStr("solver", "lbfgs"); err != nil {
 		return nil, err
 	}
 	maxIter, err := e.pInt("max_iter")

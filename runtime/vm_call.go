@@ -109,6 +109,10 @@ func unpack(s []Value, sp, n int) error {
 		if err != nil {
 			return Errorf("cannot unpack non-iterable %s object", TypeName(x))
 		}
+		// Gather into a buffer on the Go stack: unpacking a small array
+		// (x, y, z = state) must not allocate per element.
+		var buf [8]Value
+		elems = buf[:0]
 		var v Value
 		for len(elems) <= n && it.Next(&v) {
 			elems = append(elems, v)

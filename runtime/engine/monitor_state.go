@@ -17,9 +17,13 @@ type StateMonitor struct {
 	Vars   []string
 	Dims   []units.Dim
 	Record []int // recorded elements, relative to Src
-	Clock  *Clock
-	When   string
-	Order  int
+	// contigLo and contigOK: Record is a run of consecutive elements
+	// starting at storage index contigLo (set by Prepare).
+	contigLo int
+	contigOK bool
+	Clock    *Clock
+	When     string
+	Order    int
 	// T holds the recording times; Data[v] holds len(Record) values per
 	// recorded time, time-major.
 	T    []float64
@@ -94,6 +98,7 @@ func (m *StateMonitor) Name() string { return m.name }
 func (m *StateMonitor) Prepare(rc *RunContext) error {
 	g := m.Src.G
 	ns := Layered(g.namespace, rc.Namespace)
+	m.contigLo, m.contigOK = m.contiguous()
 	m.exprs = make([]*vector.Program, len(m.Vars))
 	for k, name := range m.Vars {
 		if _, ok := g.vars[name]; ok {
@@ -135,11 +140,32 @@ func (m *StateMonitor) record() error {
 			}
 			src = m.buf
 		}
+		if m.contigOK {
+			lo := m.contigLo
+			m.Data[k] = append(m.Data[k], src[lo:lo+len(m.Record)]...)
+			continue
+		}
 		for _, r := range m.Record {
 			m.Data[k] = append(m.Data[k], src[m.Src.Start+r])
 		}
 	}
 	return nil
+}
+
+// contiguous reports whether the recorded elements are consecutive
+// (record=True, a range), and the storage index of the first, so that a
+// step's values are copied in one piece.
+func (m *StateMonitor) contiguous() (int, bool) {
+	n := len(m.Record)
+	if n == 0 || m.Record[n-1]-m.Record[0] != n-1 {
+		return 0, false
+	}
+	for k := 1; k < n; k++ {
+		if m.Record[k] != m.Record[k-1]+1 {
+			return 0, false
+		}
+	}
+	return m.Src.Start + m.Record[0], true
 }
 
 // Ops returns the recording operation.

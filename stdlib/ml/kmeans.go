@@ -158,6 +158,10 @@ func kmeansFit(e *Estimator, X *mat, mini bool) error {
 	}
 	tol *= mv / float64(X.c)
 	xn := rowNorms(Xc)
+	var pXt *packedB // X packed once for every product with centres
+	if haveFMA && useKernel {
+		pXt = packRight(Xc, true)
+	}
 	var best *mat
 	var bestLab []int
 	bestIn, bestIter := math.Inf(1), 0
@@ -174,7 +178,7 @@ func kmeansFit(e *Estimator, X *mat, mini bool) error {
 		case initName == "random":
 			C = Xc.rows(rng.Perm(X.r)[:k])
 		default:
-			C = kmeansPP(Xc, xn, k, rng, nil)
+			C = kmeansPP(Xc, xn, k, rng, pXt)
 		}
 		var lab []int
 		var in float64
@@ -187,7 +191,7 @@ func kmeansFit(e *Estimator, X *mat, mini bool) error {
 		} else if algo == "elkan" {
 			C, lab, in, it = elkan(Xc, C, maxIter, tol)
 		} else {
-			C, lab, in, it = lloyd(Xc, xn, C, maxIter, tol)
+			C, lab, in, it = lloyd(Xc, xn, C, maxIter, tol, pXt)
 		}
 		if in < bestIn {
 			best, bestLab, bestIn, bestIter = C, lab, in, it
@@ -211,17 +215,28 @@ func kmeansFit(e *Estimator, X *mat, mini bool) error {
 
 // kmeansPP picks k centers by greedy k-means++ (2 + log k local trials,
 // as scikit-learn).
-func kmeansPP(X *mat, xn []float64, k int, rng *rand.Rand, w []float64) *mat {
+func kmeansPP(X *mat, xn []float64, k int, rng *rand.Rand, pXt *packedB) *mat {
 	n := X.r
 	C := newMat(k, X.c)
 	trials := 2 + int(math.Log(float64(k)))
 	first := rng.IntN(n)
 	copy(C.row(0), X.row(first))
 	closest := make([]float64, n)
+	one := newMat(1, X.c)
+	prod := newMat(1, n)
 	rowDist := func(i int, out []float64) {
 		xi := X.row(i)
-		for j := 0; j < n; j++ {
-			out[j] = math.Max(xn[i]+xn[j]-2*dot4(xi, X.row(j)), 0)
+		if pXt != nil {
+			copy(one.d, xi)
+			prod.d = out
+			gemmPacked(false, -2, one, pXt, 0, prod)
+			for j := range out {
+				out[j] = math.Max(xn[i]+xn[j]+out[j], 0)
+			}
+		} else {
+			for j := 0; j < n; j++ {
+				out[j] = math.Max(xn[i]+xn[j]-2*dot4(xi, X.row(j)), 0)
+			}
 		}
 		out[i] = 0
 	}
@@ -291,7 +306,7 @@ func assign(X, C *mat, xn []float64) ([]int, float64) {
 }
 
 // lloyd runs Lloyd iterations with GEMM distances.
-func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64) (*mat, []int, float64, int) {
+func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64, pXt *packedB) (*mat, []int, float64, int) {
 	k := C.r
 	prev := make([]int, X.r)
 	for i := range prev {
@@ -303,7 +318,7 @@ func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64) (*mat, []int,
 	it := 0
 	strict := false
 	for it = 1; it <= maxIter; it++ {
-		lab, _ = assign(X, C, xn)
+		lab, _ = assignPacked(X, C, xn, pXt)
 		for j := range newC.d {
 			newC.d[j] = 0
 		}
@@ -347,7 +362,7 @@ func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64) (*mat, []int,
 	if it > maxIter {
 		it = maxIter
 	}
-	lab, in := assign(X, C, xn)
+	lab, in := assignPacked(X, C, xn, pXt)
 	_ = strict
 	return C, lab, in, it
 }
@@ -431,4 +446,33 @@ func miniBatch(e *Estimator, X, C *mat, rng *rand.Rand) (*mat, []int, float64, i
 	}
 	lab, in := assign(X, C, nil)
 	return C, lab, in, min(step, steps), nil
+}
+
+// assignPacked is assign with X packed once (the centres times Xᵀ).
+func assignPacked(X, C *mat, xn []float64, pXt *packedB) ([]int, float64) {
+	if pXt == nil {
+		return assign(X, C, xn)
+	}
+	n, k := X.r, C.r
+	Dt := newMat(k, n)
+	gemmPacked(false, -2, C, pXt, 0, Dt)
+	cn := rowNorms(C)
+	lab := make([]int, n)
+	best := make([]float64, n)
+	for i := range best {
+		best[i] = math.Inf(1)
+	}
+	for j := 0; j < k; j++ {
+		r := Dt.row(j)
+		for i, v := range r {
+			if v += cn[j]; v < best[i] {
+				best[i], lab[i] = v, j
+			}
+		}
+	}
+	in := 0.0
+	for i, b := range best {
+		in += math.Max(b+xn[i], 0)
+	}
+	return lab, in
 }

@@ -256,13 +256,9 @@ func tsneFit(e *Estimator, th *runtime.Thread, X *mat) error {
 				rows[j][i] += C[i][k]
 			}
 		}
-		tot := 0.0
-		for i := range rows {
-			for _, v := range rows[i] {
-				tot += v
-			}
-		}
+		// rows in column order, summed in that order (deterministic)
 		sp := &sparseP{ptr: make([]int, n+1)}
+		tot := 0.0
 		for i := range rows {
 			cols := make([]int, 0, len(rows[i]))
 			for j := range rows[i] {
@@ -271,9 +267,13 @@ func tsneFit(e *Estimator, th *runtime.Thread, X *mat) error {
 			sortInts(cols)
 			for _, j := range cols {
 				sp.col = append(sp.col, j)
-				sp.val = append(sp.val, rows[i][j]/tot)
+				sp.val = append(sp.val, rows[i][j])
+				tot += rows[i][j]
 			}
 			sp.ptr[i+1] = len(sp.col)
+		}
+		for k := range sp.val {
+			sp.val[k] /= tot
 		}
 		st.sp = sp
 	}

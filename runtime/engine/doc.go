@@ -17,5 +17,6 @@
 //
 // Per step, a group costs its bytecode plus a division-free pass over
 // the neurons that may be refractory and a NaN/Inf scan of the state
-// variables; a run allocates nothing per step.
+// variables; apart from what monitors record, a run allocates nothing
+// per step.
 package engine

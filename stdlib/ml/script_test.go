@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 
 	"github.com/sim-lang/sim/runtime"
@@ -47,24 +46,3 @@ func TestMLScripts(t *testing.T) {
 	}
 }
 
-// TestDevScript runs the script named by $ML_SCRIPT and prints its output
-// (a development aid; skipped when unset).
-func TestDevScript(t *testing.T) {
-	f := os.Getenv("ML_SCRIPT")
-	if f == "" {
-		t.Skip("ML_SCRIPT not set")
-	}
-	runtime.Predeclare("clock", runtime.NewBuiltin("clock", func(*runtime.Thread, []runtime.Value, []runtime.Kwarg) (runtime.Value, error) {
-		var r syscall.Rusage
-		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &r)
-		return runtime.MakeFloat(float64(r.Utime.Sec+r.Stime.Sec) + float64(r.Utime.Usec+r.Stime.Usec)/1e6), nil
-	}))
-	var r0, r1 syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &r0)
-	out := runScript(t, f, os.Getenv("ML_ARGS"))
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &r1)
-	cpu := func(r syscall.Rusage) float64 {
-		return float64(r.Utime.Sec+r.Stime.Sec) + float64(r.Utime.Usec+r.Stime.Usec)/1e6
-	}
-	t.Logf("\n%scpu %.3f s", out, cpu(r1)-cpu(r0))
-}

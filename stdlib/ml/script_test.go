@@ -45,4 +45,3 @@ func TestMLScripts(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) { runScript(t, f) })
 	}
 }
-

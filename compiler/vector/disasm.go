@@ -78,6 +78,9 @@ func (p *Program) reg(c *Code, r int32) string {
 func (p *Program) instrString(in Instr, c *Code, uniform bool) string {
 	arg := func(j int) string {
 		if uniform || in.Mode&(1<<j) != 0 {
+			if !uniform && c != nil && in.Op < NumKernelOps && OpTable[in.Op].Wide != nil && int(in.Args[j]) < len(c.Splats) {
+				return fmt.Sprintf("u%d", c.Splats[in.Args[j]]) // a splat of the register
+			}
 			return fmt.Sprintf("u%d", in.Args[j])
 		}
 		return p.reg(c, in.Args[j])

@@ -95,6 +95,9 @@ func (b *builder) fuse(live []bool) {
 		if !live[id] || nd.dead || nd.uniform || nd.op >= NumKernelOps {
 			continue
 		}
+		if b.fuseLinear(id) {
+			continue
+		}
 		for _, f := range fusions {
 			var leaves [MaxArgs]int32
 			pads := 0

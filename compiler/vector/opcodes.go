@@ -65,6 +65,8 @@ const (
 	OpCoba2
 	OpCoba3M
 	OpCoba2M
+	OpLin
+	OpLinM
 	// NumKernelOps counts the element-wise opcodes.
 	NumKernelOps
 )
@@ -198,6 +200,10 @@ var OpTable = [NumKernelOps]OpInfo{
 		Pattern: "sub($0,mul($1,mul(sub(add(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),mul($8,sub($9,$10))),$11),$12)))"},
 	OpCoba2M: {Name: "coba2m", Arity: 10, Scalar: sCoba2M, Wide: wCoba2M,
 		Pattern: "sub($0,mul($1,mul(sub(add(mul($2,sub($3,$4)),mul($5,sub($6,$7))),$8),$9)))"},
+	// Linear combinations (linear.go) have a variable number of operands
+	// (Arity 0) and are formed by fuseLinear, not by a pattern.
+	OpLin:  {Name: "lin", Scalar: sLin, Wide: wLin},
+	OpLinM: {Name: "linm", Scalar: sLinM, Wide: wLinM},
 }
 
 var specialNames = [...]string{

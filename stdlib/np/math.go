@@ -83,6 +83,9 @@ func applyUnary(name string, d unaryDef, a *array.Array) (*array.Array, error) {
 	case toPlain:
 		dim = units.Dim{}
 	}
+	if v := vecFuncs[name]; v != nil && a.Size() >= vecMinLen {
+		return array.MapFloatSlice(a, v, dim), nil
+	}
 	return array.MapFloat(a, d.f, dim), nil
 }
 

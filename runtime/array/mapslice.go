@@ -1,0 +1,24 @@
+package array
+
+import "github.com/sim-lang/sim/units"
+
+// MapFloatSlice is MapFloat with a whole-slice kernel: f(dst, src) must
+// store the function of src[k] in dst[k] for every k, and must allow dst
+// to be src. The result is a new float64 array of a's shape with
+// dimension dim. Vectorised kernels (internal/vmath) go through here.
+func MapFloatSlice(a *Array, f func(dst, src []float64), dim units.Dim) *Array {
+	src := a.AsTypeView(Float)
+	n := src.Size()
+	out := newFloats(n, false)
+	if src.contiguous() {
+		f(out, src.f[src.offset:src.offset+n])
+	} else {
+		k := 0
+		walk(src.shape, src.strides, src.offset, func(off int) {
+			out[k] = src.f[off]
+			k++
+		})
+		f(out, out)
+	}
+	return New(src.shape, out, dim)
+}

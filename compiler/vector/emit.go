@@ -153,16 +153,63 @@ func (e *emitter) block(contiguous bool) Code {
 	if contiguous {
 		lastAlias := map[int32]int{} // slot -> last position reading its alias
 		defPos := map[int32]int{}
-		for pos, in := range all {
-			if in.vdst >= 0 {
-				defPos[in.vdst] = pos
-			}
-			for j := 0; j < int(in.N); j++ {
-				a := in.vargs[j]
-				if a >= 0 && a < int32(len(b.nodes)) && b.nodes[a].op == OpLoad && in.Mode&(1<<j) == 0 {
-					lastAlias[b.nodes[a].slot] = pos
+		scan := func() {
+			clear(lastAlias)
+			clear(defPos)
+			for pos, in := range all {
+				if in.vdst >= 0 {
+					defPos[in.vdst] = pos
+				}
+				for j := 0; j < int(in.N); j++ {
+					if a, ok := e.aliasRead(in, j); ok {
+						lastAlias[a] = pos
+					}
 				}
 			}
+		}
+		scan()
+		targetSlot := map[int32]bool{}
+		for _, t := range e.l.targets {
+			if t.sym.Kind == Array {
+				targetSlot[int32(t.sym.Slot)] = true
+			}
+		}
+		boundSlot := map[int32]bool{}
+		// later moves the instruction at dp (in the body) to just after
+		// the one at last, so that its result can be written in place,
+		// when nothing in between reads the result or writes an array the
+		// instruction reads, and the arrays it reads are its own target
+		// or already written (so no other in-place write is prevented).
+		later := func(dp, last int, slot int32) bool {
+			lo, hi := len(pre), len(pre)+len(body)
+			if dp < lo || last >= hi {
+				return false
+			}
+			x := all[dp]
+			for j := 0; j < int(x.N); j++ {
+				if a, ok := e.aliasRead(x, j); ok && a != slot && targetSlot[a] && !boundSlot[a] {
+					return false
+				}
+			}
+			for k := dp + 1; k <= last; k++ {
+				y := all[k]
+				for j := 0; j < int(y.N); j++ {
+					if y.Mode&(1<<j) == 0 && y.vargs[j] == x.vdst {
+						return false
+					}
+				}
+				if bi, ok := bound[y.vdst]; ok && y.vdst >= 0 {
+					for j := 0; j < int(x.N); j++ {
+						if a, ok := e.aliasRead(x, j); ok && a == bind[bi] {
+							return false
+						}
+					}
+				}
+			}
+			copy(all[dp:last], all[dp+1:last+1])
+			all[last] = x
+			scan()
+			return true
 		}
 		tryBind := func(k int, slot int32) {
 			in := &all[len(pre)+len(body)+k]
@@ -177,10 +224,11 @@ func (e *emitter) block(contiguous bool) Code {
 			if !ok {
 				return
 			}
-			if last, ok := lastAlias[slot]; ok && slot >= 0 && last > dp {
+			if last, ok := lastAlias[slot]; ok && slot >= 0 && last > dp && !later(dp, last, slot) {
 				return
 			}
 			bindTo(v, slot)
+			boundSlot[slot] = true
 			removed[len(pre)+len(body)+k] = true
 		}
 		for _, t := range e.l.targets {
@@ -298,4 +346,14 @@ func fixReg(r, numRegs int32) int32 {
 		return numRegs + (-1 - r)
 	}
 	return r
+}
+
+// aliasRead reports the array slot whose alias (a contiguous load)
+// operand j of in reads.
+func (e *emitter) aliasRead(in vinstr, j int) (int32, bool) {
+	a := in.vargs[j]
+	if a >= 0 && a < int32(len(e.b.nodes)) && e.b.nodes[a].op == OpLoad && in.Mode&(1<<j) == 0 {
+		return e.b.nodes[a].slot, true
+	}
+	return 0, false
 }

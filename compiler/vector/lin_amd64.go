@@ -54,14 +54,6 @@ func linm6avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr,
 // haveAVX2 reports whether the AVX2 loops can run.
 var haveAVX2 = cpu.X86.HasAVX2
 
-var linAVX = [...]func(d *float64, n int, xs *[8]*float64, cs *[8]float64){
-	nil, lin1avx, lin2avx, lin3avx, lin4avx, lin5avx, lin6avx, lin7avx, lin8avx,
-}
-
-var linmAVX = [...]func(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64){
-	nil, linm1avx, linm2avx, linm3avx, linm4avx, linm5avx, linm6avx,
-}
-
 // linFast runs the AVX2 loop over the first multiple of 4 elements of d
 // and returns how many it did (0 without AVX2). Every coefficient is
 // uniform (cs); masked adds a, nr and v.
@@ -70,10 +62,47 @@ func linFast(d []float64, xs *[8]*float64, cs *[8]float64, t int, masked bool, a
 	if !haveAVX2 || n == 0 {
 		return 0
 	}
+	// direct calls, so that xs and cs stay on the caller's stack
+	p := &d[0]
 	if masked {
-		linmAVX[t](&d[0], n, xs, cs, a, &nr[0], &v[0])
-	} else {
-		linAVX[t](&d[0], n, xs, cs)
+		q, w := &nr[0], &v[0]
+		switch t {
+		case 1:
+			linm1avx(p, n, xs, cs, a, q, w)
+		case 2:
+			linm2avx(p, n, xs, cs, a, q, w)
+		case 3:
+			linm3avx(p, n, xs, cs, a, q, w)
+		case 4:
+			linm4avx(p, n, xs, cs, a, q, w)
+		case 5:
+			linm5avx(p, n, xs, cs, a, q, w)
+		case 6:
+			linm6avx(p, n, xs, cs, a, q, w)
+		default:
+			return 0
+		}
+		return n
+	}
+	switch t {
+	case 1:
+		lin1avx(p, n, xs, cs)
+	case 2:
+		lin2avx(p, n, xs, cs)
+	case 3:
+		lin3avx(p, n, xs, cs)
+	case 4:
+		lin4avx(p, n, xs, cs)
+	case 5:
+		lin5avx(p, n, xs, cs)
+	case 6:
+		lin6avx(p, n, xs, cs)
+	case 7:
+		lin7avx(p, n, xs, cs)
+	case 8:
+		lin8avx(p, n, xs, cs)
+	default:
+		return 0
 	}
 	return n
 }

@@ -22,9 +22,20 @@ const (
 
 // fuseLinear rewrites node id (a root of fusion: not dead, varying) into
 // a lin or linm instruction when that replaces at least three
-// operations, and reports whether it did.
+// operations, or is a product of a uniform and a varying value, and
+// reports whether it did.
 func (b *builder) fuseLinear(id int32) bool {
 	nd := &b.nodes[id]
+	if nd.op == OpMul && b.nodes[nd.args[0]].uniform != b.nodes[nd.args[1]].uniform {
+		// a scaling by a uniform value: one term (the vector loop)
+		c, x := nd.args[0], nd.args[1]
+		if !b.nodes[c].uniform {
+			c, x = x, c
+		}
+		nd.op, nd.n = OpLin, 2
+		nd.args = [MaxArgs]int32{c, x}
+		return true
+	}
 	if nd.op != OpAdd && nd.op != OpSub {
 		return false
 	}

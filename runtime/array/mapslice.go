@@ -22,3 +22,11 @@ func MapFloatSlice(a *Array, f func(dst, src []float64), dim units.Dim) *Array {
 	}
 	return New(src.shape, out, dim)
 }
+
+// negSlice stores -src[k] in dst[k] (a plain loop: no call per element).
+func negSlice(dst, src []float64) {
+	dst = dst[:len(src)]
+	for k, x := range src {
+		dst[k] = -x
+	}
+}

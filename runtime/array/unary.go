@@ -25,7 +25,7 @@ func UnaryOp(op lang.Op, a *Array) (*Array, error) {
 	case lang.Minus:
 		switch a.dtype {
 		case Float:
-			return MapFloat(a, func(x float64) float64 { return -x }, a.dim), nil
+			return MapFloatSlice(a, negSlice, a.dim), nil
 		case Int:
 			return mapInt(a, func(x int64) int64 { return -x }), nil
 		}

@@ -113,6 +113,9 @@ type NeuronGroup struct {
 	linkSyms     map[string]vector.Symbol
 	refTrack     bool
 	refTrackable bool
+	// foldFinite: the state update writes every state variable, so the
+	// VM's finite check of the values it writes replaces a full scan.
+	foldFinite bool
 	// CheckFinite turns the NaN/Inf check after each state update on.
 	CheckFinite bool
 	// Seed is the base of the group's random streams (set by the network).
@@ -305,21 +308,6 @@ func (g *NeuronGroup) checkFinite(t float64) error {
 	return nil
 }
 
-// allFinite reports whether xs holds no NaN or Inf: x*0 is 0 for every
-// finite x and NaN otherwise. Four independent sums of pairs keep the
-// loop throughput-bound.
-func allFinite(xs []float64) bool {
-	var a, b, c, d float64
-	k := 0
-	for ; k+8 <= len(xs); k += 8 {
-		x := xs[k : k+8 : k+8]
-		a += x[0]*0 + x[1]*0
-		b += x[2]*0 + x[3]*0
-		c += x[4]*0 + x[5]*0
-		d += x[6]*0 + x[7]*0
-	}
-	for ; k < len(xs); k++ {
-		a += xs[k] * 0
-	}
-	return (a+b)+(c+d) == 0
-}
+// allFinite reports whether xs holds no NaN or Inf (vector loops where
+// the machine has them).
+func allFinite(xs []float64) bool { return vecvm.AllFinite(xs) }

@@ -84,6 +84,7 @@ func (g *NeuronGroup) Prepare(rc *RunContext) error {
 		if g.update, err = vector.Compile(code, res, opts); err != nil {
 			return fmt.Errorf("group '%s': %w", g.name, err)
 		}
+		g.foldFinite = g.writesAllStateVars()
 	}
 	if err := g.prepareRefractory(ns, sp, res, opts); err != nil {
 		return err
@@ -208,14 +209,37 @@ func (g *NeuronGroup) stateUpdate() error {
 	if g.update == nil {
 		return nil
 	}
-	if err := vecvm.Run(g.update, &g.ctx, g.N); err != nil {
+	g.ctx.CheckFinite = g.CheckFinite && g.foldFinite
+	err := vecvm.Run(g.update, &g.ctx, g.N)
+	g.ctx.CheckFinite = false
+	if err != nil {
 		return fmt.Errorf("group '%s': %w", g.name, err)
 	}
 	g.storeScalars(&g.ctx)
-	if g.CheckFinite {
+	if g.CheckFinite && (!g.foldFinite || g.ctx.NonFinite) {
 		return g.checkFinite(g.Clock.T())
 	}
 	return nil
+}
+
+// writesAllStateVars reports whether the compiled state update writes
+// every state variable's array over all elements, so that the values it
+// writes are all the values the NaN/Inf check has to see.
+func (g *NeuronGroup) writesAllStateVars() bool {
+	written := vecvm.WrittenSlots(&g.update.Block, nil)
+	for k, name := range g.varOrder {
+		if g.vars[name].Kind != model.StateVar {
+			continue
+		}
+		found := false
+		for _, s := range written {
+			found = found || int(s) == k
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // threshold is an event's thresholder: the elements whose condition

@@ -28,6 +28,39 @@ type Context struct {
 	Threads int
 	// BlockSize overrides DefaultBlockSize when positive.
 	BlockSize int
+	// CheckFinite asks Run to test, block by block while they are in
+	// the cache, the array values a program writes; NonFinite then says
+	// whether any of them is NaN or infinite (Run sets it each call).
+	CheckFinite bool
+	NonFinite   bool
+}
+
+// WrittenSlots returns the array slots that code writes over contiguous
+// elements (stores, and results computed straight into arrays), each
+// once, appended to out[:0].
+func WrittenSlots(code *vector.Code, out []int32) []int32 {
+	out = out[:0]
+	add := func(s int32) {
+		for _, x := range out {
+			if x == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	for k := range code.Instrs {
+		in := &code.Instrs[k]
+		switch {
+		case in.Op == vector.OpStore && in.Slot >= 0:
+			add(in.Slot)
+		case in.Op < vector.NumKernelOps || in.Op == vector.OpCopy || in.Op == vector.OpCall ||
+			in.Op == vector.OpRand || in.Op == vector.OpRandn || in.Op == vector.OpPoisson || in.Op == vector.OpIndex:
+			if r := int(in.Dst) - code.NumRegs; r >= 0 && r < len(code.Bind) && code.Bind[r] >= 0 {
+				add(code.Bind[r])
+			}
+		}
+	}
+	return out
 }
 
 // DefaultBlockSize is the number of elements a block instruction handles.
@@ -130,6 +163,7 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 	if ridx != nil {
 		code = &p.Indexed
 	}
+	ctx.NonFinite = false
 	main := getWorker(p, code, ctx, bs, ridx, out, where != nil)
 	defer putWorker(main)
 	if err := main.prologue(p); err != nil {
@@ -137,6 +171,7 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 	}
 	if threads == 1 {
 		err = main.chunk(0, n)
+		ctx.NonFinite = main.nonFinite
 		if err == nil && where != nil {
 			main.one[0] = main.hits
 			where(main.one[:])
@@ -172,6 +207,9 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 			if e != nil {
 				return e
 			}
+		}
+		for _, w := range workers {
+			ctx.NonFinite = ctx.NonFinite || w.nonFinite
 		}
 		if where != nil {
 			chunks := make([][]int32, len(workers))

@@ -1,6 +1,10 @@
 package vecvm
 
-import "github.com/sim-lang/sim/compiler/vector"
+import (
+	"math/bits"
+
+	"github.com/sim-lang/sim/compiler/vector"
+)
 
 // whereCompare recognises a Where program that is one comparison of a
 // per-element value with a uniform one writing the output (a threshold
@@ -53,6 +57,25 @@ func (w *worker) collectCompare(op vector.Opcode, xs []float64, c float64, swapp
 	}
 	h := w.hits[n : n+len(xs)]
 	k := 0
+	// vector loop: one bit per element, then only the rare hits
+	if need := len(xs) / 16; cap(w.masks) < need {
+		w.masks = make([]uint16, need)
+	}
+	done := compareMasks(op, xs, c, w.masks[:len(xs)/16])
+	for b, m := range w.masks[:done/16] {
+		for m != 0 {
+			h[k] = int32(start + 16*b + bits.TrailingZeros16(m))
+			k++
+			m &= m - 1
+		}
+	}
+	if done > 0 {
+		xs = xs[done:]
+		h = h[k:]
+		start += done
+		n += k
+		k = 0
+	}
 	switch op {
 	case vector.OpGt:
 		for i, x := range xs {
@@ -84,4 +107,18 @@ func (w *worker) collectCompare(op vector.Opcode, xs []float64, c float64, swapp
 		}
 	}
 	w.hits = w.hits[:n+k]
+}
+
+// AllFinite reports whether xs holds no NaN or Inf (the engine's check of
+// state variables after each step).
+func AllFinite(xs []float64) bool {
+	ok, done := finitePrefix(xs)
+	if !ok {
+		return false
+	}
+	var a float64
+	for _, x := range xs[done:] {
+		a += x * 0
+	}
+	return a == 0
 }

@@ -64,3 +64,27 @@ func TestWhereCompareFastPath(t *testing.T) {
 		t.Errorf("a compound condition must not take the fast path")
 	}
 }
+
+// AllFinite finds a NaN or an infinity anywhere (vector part or tail),
+// and accepts signed zeros and huge finite values.
+func TestAllFinite(t *testing.T) {
+	for _, n := range []int{0, 1, 15, 16, 17, 100, 4000} {
+		x := make([]float64, n)
+		for k := range x {
+			x[k] = math.Copysign(float64(k)*1e300, float64(k%2)-0.5)
+		}
+		if !AllFinite(x) {
+			t.Fatalf("n=%d: finite values reported as not finite", n)
+		}
+		for k := 0; k < n; k += 1 + n/7 {
+			for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+				old := x[k]
+				x[k] = bad
+				if AllFinite(x) {
+					t.Fatalf("n=%d: %v at %d not found", n, bad, k)
+				}
+				x[k] = old
+			}
+		}
+	}
+}

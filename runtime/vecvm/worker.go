@@ -10,21 +10,26 @@ import (
 // worker runs block code over one range of elements; its buffers are
 // pooled so that steady-state runs do not allocate.
 type worker struct {
-	p       *vector.Program
-	code    *vector.Code
-	ctx     *Context
-	bs      int
-	ridx    []int32 // listed elements (RunIndices), nil for ranges
-	out     []float64
-	where   bool
-	hits    []int32
-	one     [1][]int32 // hits as the single chunk of a one-thread Where (no allocation)
-	u, ubuf []float64  // uniform registers (u may be shared, read-only)
-	scratch []float64
-	regs    [][]float64
-	keys    []uint64 // random call-site keys
-	args    [][]float64
-	cond    []float64
+	p     *vector.Program
+	code  *vector.Code
+	ctx   *Context
+	bs    int
+	ridx  []int32 // listed elements (RunIndices), nil for ranges
+	out   []float64
+	where bool
+	hits  []int32
+	masks []uint16 // comparison bit masks of a block (collectCompare)
+	// written lists the arrays the code writes when ctx.CheckFinite asks
+	// for the finite check; nonFinite records a NaN or Inf among them.
+	written   []int32
+	nonFinite bool
+	one       [1][]int32 // hits as the single chunk of a one-thread Where (no allocation)
+	u, ubuf   []float64  // uniform registers (u may be shared, read-only)
+	scratch   []float64
+	regs      [][]float64
+	keys      []uint64 // random call-site keys
+	args      [][]float64
+	cond      []float64
 	// splat holds one block per Code.Splats entry (uniform operands of
 	// wide instructions), filled once per run; may be shared, read-only.
 	splat, splatBuf [][]float64
@@ -37,6 +42,11 @@ func getWorker(p *vector.Program, code *vector.Code, ctx *Context, bs int, ridx 
 	w := pool.Get().(*worker)
 	w.p, w.code, w.ctx, w.bs, w.ridx, w.out, w.where = p, code, ctx, bs, ridx, out, where
 	w.hits = w.hits[:0]
+	w.nonFinite = false
+	w.written = w.written[:0]
+	if ctx.CheckFinite && ridx == nil {
+		w.written = WrittenSlots(code, w.written)
+	}
 	if need := code.NumRegs * bs; cap(w.scratch) < need {
 		w.scratch = make([]float64, need)
 	}
@@ -162,6 +172,13 @@ func (w *worker) chunk(lo, hi int) (err error) {
 		}
 		if err := w.block(start, m); err != nil {
 			return err
+		}
+		if !w.nonFinite {
+			for _, slot := range w.written {
+				if !AllFinite(w.ctx.Arrays[slot][start : start+m]) {
+					w.nonFinite = true
+				}
+			}
 		}
 		if w.where {
 			w.collectHits(start, m)

@@ -2,6 +2,7 @@ package vecvm
 
 import (
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/sim-lang/sim/compiler/vector"
@@ -33,6 +34,7 @@ type worker struct {
 	// splat holds one block per Code.Splats entry (uniform operands of
 	// wide instructions), filled once per run; may be shared, read-only.
 	splat, splatBuf [][]float64
+	splatLen        []int // elements of splatBuf[k] holding its value
 	wide            [][]float64
 }
 
@@ -115,15 +117,25 @@ func (w *worker) prologue(p *vector.Program) (err error) {
 		w.splatBuf = append(w.splatBuf, nil)
 	}
 	w.splat = w.splatBuf[:len(sp)]
+	for len(w.splatLen) < len(sp) {
+		w.splatLen = append(w.splatLen, 0)
+	}
 	for k, r := range sp {
 		if cap(w.splat[k]) < w.bs {
 			w.splat[k] = make([]float64, w.bs)
+			w.splatLen[k] = 0
 		}
 		w.splat[k] = w.splat[k][:w.bs]
 		v := u[r]
+		// a block filled before with the same value is kept (constants
+		// are the same every step)
+		if w.splatLen[k] >= w.bs && math.Float64bits(w.splat[k][0]) == math.Float64bits(v) {
+			continue
+		}
 		for i := range w.splat[k] {
 			w.splat[k][i] = v
 		}
+		w.splatLen[k] = w.bs
 	}
 	if cap(w.wide) < vector.MaxArgs {
 		w.wide = make([][]float64, vector.MaxArgs)

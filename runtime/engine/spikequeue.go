@@ -24,6 +24,26 @@ type spikeQueue struct {
 	start, stop int
 	ptr         []int32
 	syn         []int32
+	// built identifies the sources the index was built from.
+	built csrKey
+}
+
+// csrKey identifies a list of synapse sources: its storage, length,
+// source range and a checksum of its contents.
+type csrKey struct {
+	n, start, stop int
+	sum            uint64
+	first          *int32
+}
+
+// checksum is a position-dependent sum of xs (one sequential pass, much
+// cheaper than building the index).
+func checksum(xs []int32) uint64 {
+	var h uint64
+	for k, x := range xs {
+		h += uint64(uint32(x)) * uint64(2*k+1)
+	}
+	return h
 }
 
 // prepare sets the delays (seconds: one value, or one per synapse) and
@@ -53,7 +73,11 @@ func (q *spikeQueue) prepare(delays []float64, scalar bool, dt float64, sources 
 		if len(delays) != len(sources) {
 			return fmt.Errorf("internal error: %d delays for %d synapses", len(delays), len(sources))
 		}
-		q.steps = make([]int32, len(delays))
+		if cap(q.steps) >= len(delays) {
+			q.steps = q.steps[:len(delays)]
+		} else {
+			q.steps = make([]int32, len(delays))
+		}
 		minD := -1
 		for k, d := range delays {
 			st := delayStep(d, dt)
@@ -73,6 +97,16 @@ func (q *spikeQueue) prepare(delays []float64, scalar bool, dt float64, sources 
 		return fmt.Errorf("synaptic delays cannot be negative")
 	}
 	n := stop - start
+	key := csrKey{n: len(sources), start: start, stop: stop, sum: checksum(sources)}
+	if len(sources) > 0 {
+		key.first = &sources[0]
+	}
+	if key == q.built && q.ptr != nil {
+		// the same synapses as the last run: the index still holds
+		q.ensure(maxD + 1)
+		return nil
+	}
+	q.built = key
 	q.ptr = make([]int32, n+1)
 	for _, src := range sources {
 		q.ptr[src+1]++

@@ -168,7 +168,22 @@ func (w *worker) scatter(in *vector.Instr, src []float64, start, m int, ridx []i
 	}
 	switch in.Aux {
 	case vector.OpAdd:
-		if !uni && ridx == nil {
+		if ridx != nil {
+			// synaptic propagation: a weight (constant or per synapse)
+			// added to the targets of the listed synapses, in order
+			if uni {
+				x := src[0]
+				for _, e := range ridx {
+					arr[ind[e]] += x
+				}
+			} else {
+				for i, e := range ridx {
+					arr[ind[e]] += src[i]
+				}
+			}
+			return
+		}
+		if !uni {
 			ind := ind[start : start+m]
 			for i, j := range ind {
 				arr[j] += src[i]

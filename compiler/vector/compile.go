@@ -166,19 +166,27 @@ func (b *builder) liveness(roots []int32) []bool {
 	for i := range b.nodes {
 		b.nodes[i].uses = 0
 	}
+	// Walk from the roots with a work list: rewrites such as fuse append
+	// nodes that older nodes then use, so ids are not a topological order.
+	var work []int32
 	for _, r := range roots {
-		live[r] = true
 		b.nodes[r].uses++
-	}
-	for id := len(b.nodes) - 1; id >= 0; id-- {
-		if !live[id] {
-			continue
+		if !live[r] {
+			live[r] = true
+			work = append(work, r)
 		}
+	}
+	for len(work) > 0 {
+		id := work[len(work)-1]
+		work = work[:len(work)-1]
 		nd := &b.nodes[id]
 		for j := 0; j < int(nd.n); j++ {
 			a := nd.args[j]
-			live[a] = true
 			b.nodes[a].uses++
+			if !live[a] {
+				live[a] = true
+				work = append(work, a)
+			}
 		}
 	}
 	return live

@@ -4,8 +4,8 @@
 
 #include "textflag.h"
 
-// func lin1avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin1avx(SB), NOSPLIT, $0-32
+// func lin1avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin1avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -14,22 +14,30 @@ TEXT ·lin1avx(SB), NOSPLIT, $0-32
 	MOVQ 0(SI), AX
 	VBROADCASTSD 0(R13), Y8
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
 loop:
 	VMULPD (AX)(SI*1), Y8, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func lin2avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin2avx(SB), NOSPLIT, $0-32
+// func lin2avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin2avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -40,6 +48,8 @@ TEXT ·lin2avx(SB), NOSPLIT, $0-32
 	MOVQ 8(SI), BX
 	VBROADCASTSD 8(R13), Y9
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -48,16 +58,22 @@ loop:
 	VMULPD (BX)(SI*1), Y9, Y1
 	VADDPD Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func lin3avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin3avx(SB), NOSPLIT, $0-32
+// func lin3avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin3avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -70,6 +86,8 @@ TEXT ·lin3avx(SB), NOSPLIT, $0-32
 	MOVQ 16(SI), DX
 	VBROADCASTSD 16(R13), Y10
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -80,16 +98,22 @@ loop:
 	VMULPD (DX)(SI*1), Y10, Y1
 	VADDPD Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func lin4avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin4avx(SB), NOSPLIT, $0-32
+// func lin4avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin4avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -104,6 +128,8 @@ TEXT ·lin4avx(SB), NOSPLIT, $0-32
 	MOVQ 24(SI), R8
 	VBROADCASTSD 24(R13), Y11
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -116,16 +142,22 @@ loop:
 	VMULPD (R8)(SI*1), Y11, Y1
 	VADDPD Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func lin5avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin5avx(SB), NOSPLIT, $0-32
+// func lin5avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin5avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -142,6 +174,8 @@ TEXT ·lin5avx(SB), NOSPLIT, $0-32
 	MOVQ 32(SI), R9
 	VBROADCASTSD 32(R13), Y12
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -156,16 +190,22 @@ loop:
 	VMULPD (R9)(SI*1), Y12, Y1
 	VADDPD Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func lin6avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin6avx(SB), NOSPLIT, $0-32
+// func lin6avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin6avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -184,6 +224,8 @@ TEXT ·lin6avx(SB), NOSPLIT, $0-32
 	MOVQ 40(SI), R10
 	VBROADCASTSD 40(R13), Y13
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -200,16 +242,22 @@ loop:
 	VMULPD (R10)(SI*1), Y13, Y1
 	VADDPD Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func lin7avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin7avx(SB), NOSPLIT, $0-32
+// func lin7avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin7avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -230,6 +278,8 @@ TEXT ·lin7avx(SB), NOSPLIT, $0-32
 	MOVQ 48(SI), R11
 	VBROADCASTSD 48(R13), Y14
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -248,16 +298,22 @@ loop:
 	VMULPD (R11)(SI*1), Y14, Y1
 	VADDPD Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func lin8avx(d *float64, n int, xs *[8]*float64, cs *[8]float64)
-TEXT ·lin8avx(SB), NOSPLIT, $0-32
+// func lin8avx(d *float64, n int, xs *[8]*float64, cs *[8]float64) (finite bool)
+TEXT ·lin8avx(SB), NOSPLIT, $0-33
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -280,6 +336,8 @@ TEXT ·lin8avx(SB), NOSPLIT, $0-32
 	MOVQ 56(SI), R12
 	VBROADCASTSD 56(R13), Y15
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -300,16 +358,22 @@ loop:
 	VMULPD (R12)(SI*1), Y15, Y1
 	VADDPD Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+32(FP)
 	VZEROUPPER
 	RET
 
-// func linm1avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64)
-TEXT ·linm1avx(SB), NOSPLIT, $0-56
+// func linm1avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64) (finite bool)
+TEXT ·linm1avx(SB), NOSPLIT, $0-57
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -321,6 +385,8 @@ TEXT ·linm1avx(SB), NOSPLIT, $0-56
 	MOVQ nr+40(FP), R13
 	MOVQ v+48(FP), R12
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -332,16 +398,22 @@ loop:
 	VMULPD Y2, Y0, Y0
 	VADDPD Y0, Y3, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+56(FP)
 	VZEROUPPER
 	RET
 
-// func linm2avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64)
-TEXT ·linm2avx(SB), NOSPLIT, $0-56
+// func linm2avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64) (finite bool)
+TEXT ·linm2avx(SB), NOSPLIT, $0-57
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -355,6 +427,8 @@ TEXT ·linm2avx(SB), NOSPLIT, $0-56
 	MOVQ nr+40(FP), R13
 	MOVQ v+48(FP), R12
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -368,16 +442,22 @@ loop:
 	VMULPD Y2, Y0, Y0
 	VADDPD Y0, Y3, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+56(FP)
 	VZEROUPPER
 	RET
 
-// func linm3avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64)
-TEXT ·linm3avx(SB), NOSPLIT, $0-56
+// func linm3avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64) (finite bool)
+TEXT ·linm3avx(SB), NOSPLIT, $0-57
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -393,6 +473,8 @@ TEXT ·linm3avx(SB), NOSPLIT, $0-56
 	MOVQ nr+40(FP), R13
 	MOVQ v+48(FP), R12
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -408,16 +490,22 @@ loop:
 	VMULPD Y2, Y0, Y0
 	VADDPD Y0, Y3, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+56(FP)
 	VZEROUPPER
 	RET
 
-// func linm4avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64)
-TEXT ·linm4avx(SB), NOSPLIT, $0-56
+// func linm4avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64) (finite bool)
+TEXT ·linm4avx(SB), NOSPLIT, $0-57
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -435,6 +523,8 @@ TEXT ·linm4avx(SB), NOSPLIT, $0-56
 	MOVQ nr+40(FP), R13
 	MOVQ v+48(FP), R12
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -452,16 +542,22 @@ loop:
 	VMULPD Y2, Y0, Y0
 	VADDPD Y0, Y3, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+56(FP)
 	VZEROUPPER
 	RET
 
-// func linm5avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64)
-TEXT ·linm5avx(SB), NOSPLIT, $0-56
+// func linm5avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64) (finite bool)
+TEXT ·linm5avx(SB), NOSPLIT, $0-57
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -481,6 +577,8 @@ TEXT ·linm5avx(SB), NOSPLIT, $0-56
 	MOVQ nr+40(FP), R13
 	MOVQ v+48(FP), R12
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -500,16 +598,22 @@ loop:
 	VMULPD Y2, Y0, Y0
 	VADDPD Y0, Y3, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+56(FP)
 	VZEROUPPER
 	RET
 
-// func linm6avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64)
-TEXT ·linm6avx(SB), NOSPLIT, $0-56
+// func linm6avx(d *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64) (finite bool)
+TEXT ·linm6avx(SB), NOSPLIT, $0-57
 	MOVQ d+0(FP), DI
 	MOVQ n+8(FP), CX
 	SHLQ $3, CX
@@ -531,6 +635,8 @@ TEXT ·linm6avx(SB), NOSPLIT, $0-56
 	MOVQ nr+40(FP), R13
 	MOVQ v+48(FP), R12
 	XORQ SI, SI
+	VXORPD Y7, Y7, Y7
+	VXORPD Y6, Y6, Y6
 	TESTQ CX, CX
 	JE done
 
@@ -552,10 +658,16 @@ loop:
 	VMULPD Y2, Y0, Y0
 	VADDPD Y0, Y3, Y0
 	VMOVUPD Y0, (DI)(SI*1)
+	VMULPD Y7, Y0, Y5
+	VORPD Y5, Y6, Y6
 	ADDQ $32, SI
 	CMPQ SI, CX
 	JB loop
 
 done:
+	VCMPPD $0x00, Y7, Y6, Y6
+	VMOVMSKPD Y6, AX
+	CMPQ AX, $15
+	SETEQ finite+56(FP)
 	VZEROUPPER
 	RET

@@ -4,6 +4,6 @@ package vector
 
 // linFast has no vector loops on this architecture: the Go kernels do
 // everything.
-func linFast(d []float64, xs *[8]*float64, cs *[8]float64, t int, masked bool, a float64, nr, v []float64) int {
-	return 0
+func linFast(d []float64, xs *[8]*float64, cs *[8]float64, t int, masked bool, a float64, nr, v []float64) (int, bool) {
+	return 0, true
 }

@@ -223,18 +223,40 @@ func wLinM(d []float64, x [][]float64, m uint16) {
 	linBlock(d, x, m, true)
 }
 
-func linBlock(d []float64, x [][]float64, m uint16, masked bool) {
+// fLin is wLin that also reports whether every value written is finite.
+func fLin(d []float64, x [][]float64, m uint16) bool {
+	return linBlock(d, x, m, false)
+}
+
+// fLinM is wLinM that also reports whether every value written is
+// finite.
+func fLinM(d []float64, x [][]float64, m uint16) bool {
+	return linBlock(d, x, m, true)
+}
+
+// finiteFrom reports whether d[from:] holds no NaN or Inf.
+func finiteFrom(d []float64, from int) bool {
+	var a float64
+	for _, x := range d[from:] {
+		a += x * 0
+	}
+	return a == 0
+}
+
+// linBlock computes lin or linm over a block and reports whether the
+// results are all finite.
+func linBlock(d []float64, x [][]float64, m uint16, masked bool) bool {
 	first := 0
 	if masked {
 		first = 3
 	}
 	t := (len(x) - first) / 2
 	if len(d) == 0 {
-		return
+		return true
 	}
 	if !uniformCoefs(m, first, len(x)) || (masked && m&1 == 0) || t > 8 {
 		linGeneric(d, x, 0, masked)
-		return
+		return finiteFrom(d, 0)
 	}
 	var xs [8]*float64
 	var cs [8]float64
@@ -247,9 +269,9 @@ func linBlock(d []float64, x [][]float64, m uint16, masked bool) {
 	if masked {
 		a, nr, v = x[0][0], x[1], x[2]
 	}
-	done := linFast(d, &xs, &cs, t, masked, a, nr, v)
+	done, ok := linFast(d, &xs, &cs, t, masked, a, nr, v)
 	if done == len(d) {
-		return
+		return ok
 	}
 	switch {
 	case !masked && t == 1:
@@ -275,6 +297,7 @@ func linBlock(d []float64, x [][]float64, m uint16, masked bool) {
 	default:
 		linGeneric(d, x, done, masked)
 	}
+	return ok && finiteFrom(d, done)
 }
 
 // linGeneric computes elements from..len(d)-1 of lin or linm, one

@@ -32,8 +32,23 @@ func (w *worker) block(start, m int) error {
 					x[j] = regs[in.Args[j]][:m]
 				}
 			}
+			if len(w.written) > 0 {
+				if j := w.dstWritten[k]; j >= 0 {
+					if f := vector.OpTable[in.Op].WideFinite; f != nil {
+						if !f(regs[in.Dst][:m], x, in.Mode) {
+							w.nonFinite = true
+						}
+						w.checked[j] = true
+						continue
+					}
+					w.checked[j] = false
+				}
+			}
 			vector.OpTable[in.Op].Wide(regs[in.Dst][:m], x, in.Mode)
 			continue
+		}
+		if len(w.written) > 0 && w.dstWritten[k] >= 0 {
+			w.checked[w.dstWritten[k]] = false
 		}
 		if in.Op < vector.NumKernelOps {
 			var a, b, c, e []float64

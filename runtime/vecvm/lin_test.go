@@ -96,3 +96,36 @@ const (
 	c0 = -0.00496264544351426
 	d0 = 9.975041614635361e-05
 )
+
+// With CheckFinite, Run reports a NaN or Inf written anywhere (by the
+// linear kernels' own check or the per-block scan), and only then.
+func TestRunCheckFinite(t *testing.T) {
+	syms := map[string]vector.Symbol{
+		"x": {Kind: vector.Array, Slot: 0}, "y": {Kind: vector.Array, Slot: 1}, "nr": {Kind: vector.Array, Slot: 2},
+		"a": {Kind: vector.Constant, Value: 0.5}, "b": {Kind: vector.Constant, Value: 0.25},
+	}
+	for _, code := range []string{
+		"_x = a*x + b*y + a\n_y = b*y\nx = _x*nr + x*(1 - nr)\ny = _y",
+		"x = sqrt(x) + y\ny = y*y",
+	} {
+		p := compile(t, code, syms)
+		for _, n := range []int{5, 300, 1000} {
+			for _, bad := range []int{-1, 0, 3, n - 1, n / 2} {
+				x, y, nr := make([]float64, n), make([]float64, n), make([]float64, n)
+				for i := range x {
+					x[i], y[i], nr[i] = float64(i), 1, float64(i%2)
+				}
+				if bad >= 0 {
+					y[bad] = math.Inf(1)
+				}
+				ctx := &Context{Arrays: [][]float64{x, y, nr}, CheckFinite: true}
+				if err := Run(p, ctx, n); err != nil {
+					t.Fatal(err)
+				}
+				if ctx.NonFinite != (bad >= 0) {
+					t.Errorf("%q n=%d bad=%d: NonFinite = %v", code, n, bad, ctx.NonFinite)
+				}
+			}
+		}
+	}
+}

@@ -24,13 +24,18 @@ type worker struct {
 	// for the finite check; nonFinite records a NaN or Inf among them.
 	written   []int32
 	nonFinite bool
-	one       [1][]int32 // hits as the single chunk of a one-thread Where (no allocation)
-	u, ubuf   []float64  // uniform registers (u may be shared, read-only)
-	scratch   []float64
-	regs      [][]float64
-	keys      []uint64 // random call-site keys
-	args      [][]float64
-	cond      []float64
+	// dstWritten[k] is the index in written of the array instruction k
+	// writes (-1: none); checked[j] says the block's final values of
+	// written[j] were checked by the kernel that wrote them.
+	dstWritten []int
+	checked    []bool
+	one        [1][]int32 // hits as the single chunk of a one-thread Where (no allocation)
+	u, ubuf    []float64  // uniform registers (u may be shared, read-only)
+	scratch    []float64
+	regs       [][]float64
+	keys       []uint64 // random call-site keys
+	args       [][]float64
+	cond       []float64
 	// splat holds one block per Code.Splats entry (uniform operands of
 	// wide instructions), filled once per run; may be shared, read-only.
 	splat, splatBuf [][]float64
@@ -48,6 +53,14 @@ func getWorker(p *vector.Program, code *vector.Code, ctx *Context, bs int, ridx 
 	w.written = w.written[:0]
 	if ctx.CheckFinite && ridx == nil {
 		w.written = WrittenSlots(code, w.written)
+		w.dstWritten = w.dstWritten[:0]
+		for k := range code.Instrs {
+			w.dstWritten = append(w.dstWritten, writtenIndex(code, &code.Instrs[k], w.written))
+		}
+		if cap(w.checked) < len(w.written) {
+			w.checked = make([]bool, len(w.written))
+		}
+		w.checked = w.checked[:len(w.written)]
 	}
 	if need := code.NumRegs * bs; cap(w.scratch) < need {
 		w.scratch = make([]float64, need)
@@ -182,12 +195,13 @@ func (w *worker) chunk(lo, hi int) (err error) {
 			w.collectCompare(cmpOp, regs[cmpArr][:m], w.u[cmpUni], cmpSwapped, start)
 			continue
 		}
+		clear(w.checked)
 		if err := w.block(start, m); err != nil {
 			return err
 		}
 		if !w.nonFinite {
-			for _, slot := range w.written {
-				if !AllFinite(w.ctx.Arrays[slot][start : start+m]) {
+			for j, slot := range w.written {
+				if !w.checked[j] && !AllFinite(w.ctx.Arrays[slot][start:start+m]) {
 					w.nonFinite = true
 				}
 			}
@@ -217,4 +231,24 @@ func (w *worker) collectHits(start, m int) {
 		}
 	}
 	w.hits = w.hits[:n+k]
+}
+
+// writtenIndex returns the index in written of the array that in writes
+// (a store, or a result computed straight into the array), or -1.
+func writtenIndex(code *vector.Code, in *vector.Instr, written []int32) int {
+	slot := int32(-1)
+	if in.Op == vector.OpStore {
+		slot = in.Slot
+	} else if r := int(in.Dst) - code.NumRegs; in.Op != vector.OpStoreIdx && in.Op != vector.OpAccIdx && in.Op != vector.OpStoreScalar && r >= 0 && r < len(code.Bind) {
+		slot = code.Bind[r]
+	}
+	if slot < 0 {
+		return -1
+	}
+	for j, s := range written {
+		if s == slot {
+			return j
+		}
+	}
+	return -1
 }

@@ -33,19 +33,21 @@ func main() {
 }
 
 // gen writes one function. Plain: func linNavx(d *float64, n int, xs
-// *[8]*float64, cs *[8]float64); masked: func linmNavx(d *float64, n int,
-// xs *[8]*float64, cs *[8]float64, a float64, nr, v *float64). n must be
-// a multiple of 4.
+// *[8]*float64, cs *[8]float64) (finite bool); masked: func linmNavx(d
+// *float64, n int, xs *[8]*float64, cs *[8]float64, a float64, nr, v
+// *float64) (finite bool). n must be a multiple of 4; finite reports
+// whether every value written is finite.
 func gen(b *bytes.Buffer, t int, masked bool) {
 	name, frame := fmt.Sprintf("lin%davx", t), 32
 	if masked {
 		name, frame = fmt.Sprintf("linm%davx", t), 56
 	}
+	// the result (finite bool) follows the arguments
 	fmt.Fprintf(b, "\n// func %s(d *float64, n int, xs *[8]*float64, cs *[8]float64", name)
 	if masked {
 		fmt.Fprintf(b, ", a float64, nr, v *float64")
 	}
-	fmt.Fprintf(b, ")\nTEXT ·%s(SB), NOSPLIT, $0-%d\n", name, frame)
+	fmt.Fprintf(b, ") (finite bool)\nTEXT ·%s(SB), NOSPLIT, $0-%d\n", name, frame+1)
 	fmt.Fprintf(b, "\tMOVQ d+0(FP), DI\n\tMOVQ n+8(FP), CX\n\tSHLQ $3, CX\n\tMOVQ xs+16(FP), SI\n\tMOVQ cs+24(FP), R13\n")
 	for k := 0; k < t; k++ {
 		fmt.Fprintf(b, "\tMOVQ %d(SI), %s\n\tVBROADCASTSD %d(R13), Y%d\n", 8*k, ptrs[k], 8*k, 8+k)
@@ -54,7 +56,7 @@ func gen(b *bytes.Buffer, t int, masked bool) {
 		fmt.Fprintf(b, "\tVBROADCASTSD a+32(FP), Y14\n\tMOVQ nr+40(FP), R13\n\tMOVQ v+48(FP), R12\n")
 	}
 	// SI (free once the pointers are loaded) is the byte offset.
-	fmt.Fprintf(b, "\tXORQ SI, SI\n")
+	fmt.Fprintf(b, "\tXORQ SI, SI\n\tVXORPD Y7, Y7, Y7\n\tVXORPD Y6, Y6, Y6\n")
 	fmt.Fprintf(b, "\tTESTQ CX, CX\n\tJE done\n\nloop:\n")
 	fmt.Fprintf(b, "\tVMULPD (%s)(SI*1), Y8, Y0\n", ptrs[0])
 	for k := 1; k < t; k++ {
@@ -64,5 +66,8 @@ func gen(b *bytes.Buffer, t int, masked bool) {
 		// d = (a - nr)*v + acc*nr
 		fmt.Fprintf(b, "\tVMOVUPD (R13)(SI*1), Y2\n\tVSUBPD Y2, Y14, Y3\n\tVMULPD (R12)(SI*1), Y3, Y3\n\tVMULPD Y2, Y0, Y0\n\tVADDPD Y0, Y3, Y0\n")
 	}
-	fmt.Fprintf(b, "\tVMOVUPD Y0, (DI)(SI*1)\n\tADDQ $32, SI\n\tCMPQ SI, CX\n\tJB loop\n\ndone:\n\tVZEROUPPER\n\tRET\n")
+	// finite check of the results: x*0 is ±0 for finite x, NaN otherwise;
+	// OR-ing the bits (one-cycle latency) keeps a NaN a NaN and ±0 zero
+	fmt.Fprintf(b, "\tVMOVUPD Y0, (DI)(SI*1)\n\tVMULPD Y7, Y0, Y5\n\tVORPD Y5, Y6, Y6\n\tADDQ $32, SI\n\tCMPQ SI, CX\n\tJB loop\n\ndone:\n")
+	fmt.Fprintf(b, "\tVCMPPD $0x00, Y7, Y6, Y6\n\tVMOVMSKPD Y6, AX\n\tCMPQ AX, $15\n\tSETEQ finite+%d(FP)\n\tVZEROUPPER\n\tRET\n", frame)
 }

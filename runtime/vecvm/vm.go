@@ -66,6 +66,11 @@ func WrittenSlots(code *vector.Code, out []int32) []int32 {
 // DefaultBlockSize is the number of elements a block instruction handles.
 const DefaultBlockSize = 256
 
+// WideBlockSize is the block size of programs without scratch registers
+// (such as an exact linear update written straight into the state
+// arrays), where the block size does not decide what stays in the cache.
+const WideBlockSize = 2048
+
 // ParallelThreshold is the number of elements from which a run is split
 // across goroutines.
 const ParallelThreshold = 32768
@@ -162,6 +167,11 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 	code := &p.Block
 	if ridx != nil {
 		code = &p.Indexed
+	}
+	if ctx.BlockSize <= 0 && code.NumRegs == 0 && !p.Sequential {
+		// no scratch registers: every instruction streams arrays, and
+		// longer blocks cost fewer dispatches
+		bs = WideBlockSize
 	}
 	ctx.NonFinite = false
 	main := getWorker(p, code, ctx, bs, ridx, out, where != nil)

@@ -68,8 +68,11 @@ const DefaultBlockSize = 256
 
 // WideBlockSize is the block size of programs without scratch registers
 // (such as an exact linear update written straight into the state
-// arrays), where the block size does not decide what stays in the cache.
-const WideBlockSize = 2048
+// arrays) over at most that many elements: their arrays stay in the
+// cache whatever the blocks, so one block avoids dispatches. Larger
+// groups keep DefaultBlockSize, so that an instruction's operands are
+// still in the L1 cache for the next one.
+const WideBlockSize = 8192
 
 // ParallelThreshold is the number of elements from which a run is split
 // across goroutines.
@@ -168,9 +171,9 @@ func run(p *vector.Program, ctx *Context, n int, ridx []int32, out []float64, wh
 	if ridx != nil {
 		code = &p.Indexed
 	}
-	if ctx.BlockSize <= 0 && code.NumRegs == 0 && !p.Sequential {
-		// no scratch registers: every instruction streams arrays, and
-		// longer blocks cost fewer dispatches
+	if ctx.BlockSize <= 0 && code.NumRegs == 0 && !p.Sequential && n <= WideBlockSize {
+		// no scratch registers and a group whose arrays stay in the
+		// cache anyway: one block costs the fewest dispatches
 		bs = WideBlockSize
 	}
 	ctx.NonFinite = false

@@ -195,11 +195,14 @@ func (w *worker) chunk(lo, hi int) (err error) {
 			w.collectCompare(cmpOp, regs[cmpArr][:m], w.u[cmpUni], cmpSwapped, start)
 			continue
 		}
-		clear(w.checked)
+		checking := len(w.written) > 0
+		if checking {
+			clear(w.checked)
+		}
 		if err := w.block(start, m); err != nil {
 			return err
 		}
-		if !w.nonFinite {
+		if checking && !w.nonFinite {
 			for j, slot := range w.written {
 				if !w.checked[j] && !AllFinite(w.ctx.Arrays[slot][start:start+m]) {
 					w.nonFinite = true

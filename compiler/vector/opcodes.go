@@ -185,7 +185,7 @@ var OpTable = [NumKernelOps]OpInfo{
 	OpTrunc:     {"int", 1, "", false, sTrunc, kTrunc, nil, nil},
 	OpClip:      {"clip", 3, "", false, sClip, kClip, nil, nil},
 	OpTimestep:  {"timestep", 2, "", false, sTimestep, kTimestep, nil, nil},
-	OpMulAdd:    {"muladd", 3, "add(mul($0,$1),$2)", false, sMulAdd, kMulAdd, nil, nil},
+	OpMulAdd:    {"muladd", 3, "add(mul($0,$1),$2)", false, sMulAdd, kMulAddFast, nil, nil},
 	OpMulSub:    {"mulsub", 3, "sub(mul($0,$1),$2)", false, sMulSub, kMulSub, nil, nil},
 	OpRSubMul:   {"rsubmul", 3, "sub($2,mul($0,$1))", false, sRSubMul, kRSubMul, nil, nil},
 	OpSubMul:    {"submul", 3, "mul(sub($0,$1),$2)", false, sSubMul, kSubMul, nil, nil},

@@ -6,6 +6,7 @@
 //
 //	go run ./bench/ml                    # uses /usr/bin/python3
 //	go run ./bench/ml -python python3 -reps 5
+//	go run ./bench/ml -only logreg       # one workload
 //
 // Both sides run single-threaded: OMP_NUM_THREADS=1 (and the BLAS
 // equivalents) for scikit-learn, GOMAXPROCS=1 for sim. The peer comes from
@@ -42,6 +43,7 @@ var workloads = []struct {
 func main() {
 	python := flag.String("python", "/usr/bin/python3", "the CPython interpreter with scikit-learn")
 	reps := flag.Int("reps", 3, "alternating runs of each side (the best is kept)")
+	only := flag.String("only", "", "run only the workloads whose file name contains this")
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "simbench")
 	check(err)
@@ -53,6 +55,9 @@ func main() {
 
 	fmt.Printf("%-42s %10s %10s %9s   %s\n", "workload", "sklearn s", "sim s", "sk/sim", "quality (sklearn | sim)")
 	for _, w := range workloads {
+		if !strings.Contains(w.file, *only) {
+			continue
+		}
 		script := filepath.Join("bench", "ml", w.file)
 		// alternate the two sides and keep each one's best, so that a
 		// burst of load on a shared machine hits both alike

@@ -301,6 +301,7 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 	if haveFMA && useKernel {
 		pXt, pX = packRight(X, true), packRight(X, false)
 	}
+	ll := newLogLoss(l.idx, sw)
 	f := func(w, g []float64) float64 {
 		W.d = w[:rows*d]
 		b := w[rows*d:]
@@ -309,65 +310,12 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 		} else {
 			gemm(false, true, 1, W, X, 0, Zt)
 		}
-		loss := 0.0
 		gb := g[rows*d:]
-		for k := range gb {
-			gb[k] = 0
-		}
+		var loss float64
 		if rows == 1 {
-			z := Zt.d
-			for i := 0; i < n; i++ {
-				wi := 1.0
-				if sw != nil {
-					wi = sw[i]
-				}
-				t := float64(l.idx[i])
-				s := z[i] + b[0]
-				// log(1+exp(s)) - t*s, stably
-				loss += wi * (softplus(s) - t*s)
-				z[i] = wi * (sigmoid(s) - t)
-				gb[0] += z[i]
-			}
+			loss = ll.binary(Zt.d, b[0], gb)
 		} else {
-			var zi [64]float64
-			zz := zi[:0]
-			if rows > len(zi) {
-				zz = make([]float64, rows)
-			} else {
-				zz = zi[:rows]
-			}
-			for i := 0; i < n; i++ {
-				wi := 1.0
-				if sw != nil {
-					wi = sw[i]
-				}
-				mx := math.Inf(-1)
-				for k := range zz {
-					v := Zt.d[k*n+i] + b[k]
-					zz[k] = v
-					if v > mx {
-						mx = v
-					}
-				}
-				yi := l.idx[i]
-				zy := zz[yi] - mx
-				sum := 0.0
-				for k := range zz {
-					zz[k] = expNeg(zz[k] - mx)
-					sum += zz[k]
-				}
-				// -log softmax_y = log(sum) - (z_y - max)
-				loss += wi * (math.Log(sum) - zy)
-				inv := wi / sum
-				for k := range zz {
-					r := zz[k] * inv
-					if k == yi {
-						r -= wi
-					}
-					Zt.d[k*n+i] = r
-					gb[k] += r
-				}
-			}
+			loss = ll.multinomial(Zt.d, rows, b, gb)
 		}
 		G.d = g[:rows*d]
 		if pX != nil {

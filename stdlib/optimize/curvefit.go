@@ -56,21 +56,50 @@ func (md *model) eval(p, out []float64) error {
 	default:
 		return runtime.Errorf("%s(): the model returned %d values for %d data points", md.fname, len(vals), md.m)
 	}
-	for i := range out {
-		fv := vals[0]
-		if len(vals) > 1 {
-			fv = vals[i]
-		}
-		r := fv
-		if md.y != nil {
-			r = fv - md.y[i]
-		}
-		if md.w != nil {
-			r *= md.w[i]
-		}
-		out[i] = r
-	}
+	md.residuals(vals, out)
 	return nil
+}
+
+// residuals writes w·(f − y) into out from the model values vals (one
+// value per point, or one broadcast value), with a tight loop for each
+// case so that no per-element branches remain.
+func (md *model) residuals(vals, out []float64) {
+	if len(vals) != len(out) {
+		fv := vals[0]
+		for i := range out {
+			r := fv
+			if md.y != nil {
+				r = fv - md.y[i]
+			}
+			if md.w != nil {
+				r *= md.w[i]
+			}
+			out[i] = r
+		}
+		return
+	}
+	switch y, w := md.y, md.w; {
+	case y == nil && w == nil:
+		copy(out, vals)
+	case w == nil:
+		y = y[:len(out)]
+		vals = vals[:len(out)]
+		for i := range out {
+			out[i] = vals[i] - y[i]
+		}
+	case y == nil:
+		w = w[:len(out)]
+		vals = vals[:len(out)]
+		for i := range out {
+			out[i] = vals[i] * w[i]
+		}
+	default:
+		y, w = y[:len(out)], w[:len(out)]
+		vals = vals[:len(out)]
+		for i := range out {
+			out[i] = (vals[i] - y[i]) * w[i]
+		}
+	}
 }
 
 // curveFitArgs are curve_fit's parsed arguments.
@@ -240,19 +269,16 @@ func curveFit(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) 
 		popt = res.X
 		cost = dot(res.Fvec, res.Fvec)
 		pcov, covOK = res.Covariance()
-		fj := res.Fjac
-		fjacT := make([]float64, n*m) // SciPy returns fjac transposed: n×m
-		copy(fjacT, fj)
-		ipvt := make([]float64, n)
-		for i, p := range res.Ipvt {
-			ipvt[i] = float64(p + 1)
-		}
-		infodict = dict("nfev", runtime.MakeInt(int64(res.Nfev)), "fvec", floatArray(res.Fvec),
-			"fjac", array.Value(array.New([]int{n, m}, fjacT, units.Dim{})),
-			"ipvt", array.Value(array.FromInts(intsOf(res.Ipvt, 1))),
-			"qtf", floatArray(res.Qtf))
-		if hasJac {
-			infodict.Obj().(*runtime.Dict).Set(runtime.MakeStr("njev"), runtime.MakeInt(int64(res.Njev)))
+		if full {
+			fjacT := make([]float64, n*m) // SciPy returns fjac transposed: n×m
+			copy(fjacT, res.Fjac)
+			infodict = dict("nfev", runtime.MakeInt(int64(res.Nfev)), "fvec", floatArray(res.Fvec),
+				"fjac", array.Value(array.New([]int{n, m}, fjacT, units.Dim{})),
+				"ipvt", array.Value(array.FromInts(intsOf(res.Ipvt, 1))),
+				"qtf", floatArray(res.Qtf))
+			if hasJac {
+				infodict.Obj().(*runtime.Dict).Set(runtime.MakeStr("njev"), runtime.MakeInt(int64(res.Njev)))
+			}
 		}
 	} else {
 		prob := &LSQProblem{F: md.eval, M: m, Lb: lb, Ub: ub, Ftol: s.Ftol, Xtol: s.Xtol, Gtol: s.Gtol, MaxNfev: s.MaxFev}
@@ -281,7 +307,9 @@ func curveFit(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) 
 		cost = 2 * res.Cost
 		pcov = pinvJTJ(res.Jac, m, n)
 		ier, mesg = res.Status, lsqMessages[res.Status]
-		infodict = dict("nfev", runtime.MakeInt(int64(res.Nfev)), "fvec", floatArray(res.Fun))
+		if full {
+			infodict = dict("nfev", runtime.MakeInt(int64(res.Nfev)), "fvec", floatArray(res.Fun))
+		}
 	}
 	if covOK {
 		for _, v := range pcov {
@@ -414,12 +442,15 @@ func (md *model) jacobian(jf runtime.Value, n int) JacobianFunc {
 // degenerated (for example an exponential flattened into a constant).
 // SciPy reports such fits as successes.
 func (md *model) checkRunaway(p0, popt []float64, cost float64) error {
-	out := make([]float64, md.m)
-	p := append([]float64(nil), popt...)
+	var out, p []float64
 	for i := range popt {
 		scale := math.Max(math.Abs(p0[i]), 1e-300)
 		if math.Abs(popt[i]) < 1e6*scale {
 			continue
+		}
+		if out == nil {
+			out = make([]float64, md.m)
+			p = append([]float64(nil), popt...)
 		}
 		// Is the cost flat along this parameter? Double it and compare.
 		p[i] = 2 * popt[i]

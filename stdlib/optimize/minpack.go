@@ -129,13 +129,16 @@ func Levmar(f ResidualFunc, jac JacobianFunc, x0 []float64, m int, s LMSettings)
 		copy(wa4, fvec)
 		for j := 0; j < n; j++ {
 			if fjac[j+j*m] != 0 {
+				col := fjac[j+j*m : m+j*m]
+				w := wa4[j:m]
+				w = w[:len(col)]
 				sum := 0.0
-				for i := j; i < m; i++ {
-					sum += fjac[i+j*m] * wa4[i]
+				for i, v := range col {
+					sum += v * w[i]
 				}
-				temp := -sum / fjac[j+j*m]
-				for i := j; i < m; i++ {
-					wa4[i] += fjac[i+j*m] * temp
+				temp := -sum / col[0]
+				for i, v := range col {
+					w[i] += v * temp
 				}
 			}
 			fjac[j+j*m] = wa1[j]
@@ -274,8 +277,10 @@ func fdjac2(f ResidualFunc, x, fvec, fjac []float64, m int, epsfcn float64, wa [
 		if err != nil {
 			return err
 		}
-		for i := 0; i < m; i++ {
-			fjac[i+j*m] = (wa[i] - fvec[i]) / h
+		col := fjac[j*m : j*m+m]
+		wa, fvec := wa[:len(col)], fvec[:len(col)]
+		for i := range col {
+			col[i] = (wa[i] - fvec[i]) / h
 		}
 	}
 	return nil

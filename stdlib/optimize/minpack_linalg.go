@@ -73,8 +73,9 @@ func qrfac(m, n int, a []float64, ld int, ipvt []int, rdiag, acnorm, wa []float6
 			}
 		}
 		if kmax != j {
-			for i := 0; i < m; i++ {
-				a[i+j*ld], a[i+kmax*ld] = a[i+kmax*ld], a[i+j*ld]
+			cj, ck := a[j*ld:j*ld+m], a[kmax*ld:kmax*ld+m]
+			for i := range cj {
+				cj[i], ck[i] = ck[i], cj[i]
 			}
 			rdiag[kmax] = rdiag[j]
 			wa[kmax] = wa[j]
@@ -85,18 +86,21 @@ func qrfac(m, n int, a []float64, ld int, ipvt []int, rdiag, acnorm, wa []float6
 			if a[j+j*ld] < 0 {
 				ajnorm = -ajnorm
 			}
-			for i := j; i < m; i++ {
-				a[i+j*ld] /= ajnorm
+			colj := a[j+j*ld : m+j*ld]
+			for i := range colj {
+				colj[i] /= ajnorm
 			}
-			a[j+j*ld]++
+			colj[0]++
 			for k := j + 1; k < n; k++ {
+				colk := a[j+k*ld : m+k*ld]
+				colk = colk[:len(colj)]
 				sum := 0.0
-				for i := j; i < m; i++ {
-					sum += a[i+j*ld] * a[i+k*ld]
+				for i, v := range colj {
+					sum += v * colk[i]
 				}
-				temp := sum / a[j+j*ld]
-				for i := j; i < m; i++ {
-					a[i+k*ld] -= temp * a[i+j*ld]
+				temp := sum / colj[0]
+				for i, v := range colj {
+					colk[i] -= temp * v
 				}
 				if rdiag[k] != 0 {
 					temp = a[j+k*ld] / rdiag[k]

@@ -4,19 +4,20 @@ import (
 	"fmt"
 
 	"github.com/sim-lang/sim/compiler/model"
-	"github.com/sim-lang/sim/compiler/vector"
-	"github.com/sim-lang/sim/runtime/vecvm"
 	"github.com/sim-lang/sim/units"
 )
 
-// StateMonitor records variables of a source at every step of its clock,
-// in the 'start' slot as Brian2 does.
+// StateMonitor records variables of a group, subgroup or synapses at
+// every step of its clock, in the 'start' slot as Brian2 does.
 type StateMonitor struct {
-	name   string
+	name string
+	// Of is what is recorded; Src is the same source when it is a group
+	// or subgroup (its G is nil for synapses).
+	Of     Recordable
 	Src    Source
 	Vars   []string
 	Dims   []units.Dim
-	Record []int // recorded elements, relative to Src
+	Record []int // recorded elements, relative to Of
 	// contigLo and contigOK: Record is a run of consecutive elements
 	// starting at storage index contigLo (set by Prepare).
 	contigLo int
@@ -29,31 +30,46 @@ type StateMonitor struct {
 	T    []float64
 	Data [][]float64
 
-	exprs []*vector.Program // for subexpressions (nil for stored variables)
-	buf   []float64
+	// resolved by Prepare: the stored variable of each recorded name
+	// (nil for the others, which evals computes) and the storage index
+	// of element 0.
+	state  []*Var
+	evals  []func(t float64) ([]float64, error)
+	offset int
 }
 
 // NewStateMonitor returns a monitor of vars for the elements record
 // (relative to src; nil records all) at the steps of clock (the group's
 // when nil).
 func NewStateMonitor(name string, src Source, vars []string, record []int, clock *Clock) (*StateMonitor, error) {
+	return NewStateMonitorOf(name, src, vars, record, clock)
+}
+
+// NewStateMonitorOf returns a monitor of vars of any recordable object
+// (a Source or *Synapses) for the elements record (nil records all the
+// elements there are now) at the steps of clock (the object's when nil).
+func NewStateMonitorOf(name string, of Recordable, vars []string, record []int, clock *Clock) (*StateMonitor, error) {
 	if clock == nil {
-		clock = src.G.Clock
+		clock = of.RecordClock()
 	}
-	m := &StateMonitor{name: name, Src: src, Vars: vars, Record: record, Clock: clock, When: "start"}
+	m := &StateMonitor{name: name, Of: of, Vars: vars, Record: record, Clock: clock, When: "start"}
+	if src, ok := of.(Source); ok {
+		m.Src = src
+	}
+	if s, ok := of.(*Synapses); ok && !s.Connected() && record == nil {
+		return nil, fmt.Errorf("cannot record all synapses of '%s' before they are created: call connect() before creating the StateMonitor", s.Name())
+	}
 	if record == nil {
-		m.Record = make([]int, src.Len())
+		m.Record = make([]int, of.Len())
 		for k := range m.Record {
 			m.Record[k] = k
 		}
 	}
-	for _, k := range m.Record {
-		if k < 0 || k >= src.Len() {
-			return nil, fmt.Errorf("cannot record index %d of %s, which has %d neurons", k, src.Name(), src.Len())
-		}
+	if err := m.checkRecord(); err != nil {
+		return nil, err
 	}
 	for _, v := range vars {
-		d, err := src.G.varDim(v)
+		d, err := of.VarDim(v)
 		if err != nil {
 			return nil, err
 		}
@@ -61,6 +77,21 @@ func NewStateMonitor(name string, src Source, vars []string, record []int, clock
 	}
 	m.Data = make([][]float64, len(vars))
 	return m, nil
+}
+
+// checkRecord checks that the recorded indices exist.
+func (m *StateMonitor) checkRecord() error {
+	n := m.Of.Len()
+	for _, k := range m.Record {
+		if k < 0 || k >= n {
+			what := "neurons"
+			if _, ok := m.Of.(*Synapses); ok {
+				what = "synapses"
+			}
+			return fmt.Errorf("cannot record index %d of %s, which has %d %s", k, m.Of.Name(), n, what)
+		}
+	}
+	return nil
 }
 
 // varDim returns the dimension of a variable or subexpression of g.
@@ -94,33 +125,38 @@ func (g *NeuronGroup) allNames() []string {
 // Name returns the monitor's name.
 func (m *StateMonitor) Name() string { return m.name }
 
-// Prepare compiles the expressions of recorded subexpressions.
+// Prepare resolves the recorded variables and compiles the expressions
+// of recorded subexpressions.
 func (m *StateMonitor) Prepare(rc *RunContext) error {
-	g := m.Src.G
-	ns := Layered(g.namespace, rc.Namespace)
-	m.contigLo, m.contigOK = m.contiguous()
-	m.exprs = make([]*vector.Program, len(m.Vars))
+	if err := m.checkRecord(); err != nil {
+		return err
+	}
+	m.state = make([]*Var, len(m.Vars))
+	m.evals = make([]func(float64) ([]float64, error), len(m.Vars))
+	m.offset = 0
 	for k, name := range m.Vars {
-		if _, ok := g.vars[name]; ok {
+		v, off, ok := m.Of.StateVar(name)
+		m.offset = off
+		if ok {
+			m.state[k] = v
 			continue
 		}
-		x, _, err := model.ExprDim(g.Eqs, name, ns, Specials())
+		f, err := m.Of.recorder(name, rc.Namespace)
 		if err != nil {
 			return err
 		}
-		if m.exprs[k], err = vector.CompileExpr(x, g.resolver(ns, -m.Src.Start), options(ns)); err != nil {
-			return err
-		}
+		m.evals[k] = f
 	}
+	m.contigLo, m.contigOK = m.contiguous()
 	return nil
 }
 
 func (m *StateMonitor) record() error {
-	g := m.Src.G
-	m.T = append(m.T, m.Clock.T())
-	for k, name := range m.Vars {
+	t := m.Clock.T()
+	m.T = append(m.T, t)
+	for k := range m.Vars {
 		var src []float64
-		if v, ok := g.vars[name]; ok {
+		if v := m.state[k]; v != nil {
 			src = v.Data
 			if v.Shared {
 				for range m.Record {
@@ -129,16 +165,10 @@ func (m *StateMonitor) record() error {
 				continue
 			}
 		} else {
-			if len(m.buf) != g.N {
-				m.buf = make([]float64, g.N)
-			}
-			ctx := g.ctx
-			g.setTime(&ctx)
-			ctx.Scalars[scalarT] = m.Clock.T()
-			if err := vecvm.Eval(m.exprs[k], &ctx, g.N, m.buf); err != nil {
+			var err error
+			if src, err = m.evals[k](t); err != nil {
 				return err
 			}
-			src = m.buf
 		}
 		if m.contigOK {
 			lo := m.contigLo
@@ -146,7 +176,7 @@ func (m *StateMonitor) record() error {
 			continue
 		}
 		for _, r := range m.Record {
-			m.Data[k] = append(m.Data[k], src[m.Src.Start+r])
+			m.Data[k] = append(m.Data[k], src[m.offset+r])
 		}
 	}
 	return nil
@@ -165,7 +195,7 @@ func (m *StateMonitor) contiguous() (int, bool) {
 			return 0, false
 		}
 	}
-	return m.Src.Start + m.Record[0], true
+	return m.offset + m.Record[0], true
 }
 
 // Ops returns the recording operation.

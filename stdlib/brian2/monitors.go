@@ -27,8 +27,26 @@ func sourceArg(fn string, v runtime.Value) (*Group, error) {
 	return G, nil
 }
 
-// varList reads variables=: a name, a list of names, or True for all.
+// varList reads variables= of a group's monitor: a name, a list of
+// names, or True for all.
 func varList(fn string, G *Group, v runtime.Value, allIfTrue bool) ([]string, error) {
+	return varNames(fn, func() []string { return groupVarNames(G) }, v, allIfTrue)
+}
+
+// groupVarNames lists the variables variables=True records for a group.
+func groupVarNames(G *Group) []string {
+	var out []string
+	for _, name := range G.g.VarNames() {
+		if name != "lastspike" && name != "not_refractory" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// varNames reads variables=: a name, a list of names, or True for all
+// (the names all lists).
+func varNames(fn string, all func() []string, v runtime.Value, allIfTrue bool) ([]string, error) {
 	if !v.IsValid() || v.IsNone() {
 		return nil, nil
 	}
@@ -39,13 +57,7 @@ func varList(fn string, G *Group, v runtime.Value, allIfTrue bool) ([]string, er
 		if !allIfTrue {
 			return nil, runtime.Errorf("%s() argument 'variables' must be a name or a list of names", fn)
 		}
-		var out []string
-		for _, name := range G.g.VarNames() {
-			if name != "lastspike" && name != "not_refractory" {
-				out = append(out, name)
-			}
-		}
-		return out, nil
+		return all(), nil
 	}
 	if s, ok := runtime.AsString(v); ok {
 		return []string{s}, nil
@@ -75,11 +87,11 @@ func newStateMonitor(th *runtime.Thread, args []runtime.Value, kwargs []runtime.
 	if err := runtime.UnpackArgs(fn, args, kwargs, "source", &source, "variables", &variables, "record?", &record, "dt?", &dt, "when?", &when, "order?", &order, "name?", &name); err != nil {
 		return runtime.Value{}, err
 	}
-	G, err := sourceArg(fn, source)
+	of, names, err := recordableArg(fn, source)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	vars, err := varList(fn, G, variables, true)
+	vars, err := varNames(fn, names, variables, true)
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -114,7 +126,7 @@ func newStateMonitor(th *runtime.Thread, args []runtime.Value, kwargs []runtime.
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	m, err := engine.NewStateMonitor(st.uniqueName(nm, "statemonitor"), G.src, vars, rec, clock)
+	m, err := engine.NewStateMonitorOf(st.uniqueName(nm, "statemonitor"), of, vars, rec, clock)
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -149,7 +161,7 @@ func (M *StateMonitor) Type() string { return "StateMonitor" }
 
 // String implements runtime.Object.
 func (M *StateMonitor) String() string {
-	return fmt.Sprintf("<StateMonitor, recording %s from '%s'>", strings.Join(M.m.Vars, ", "), M.m.Src.Name())
+	return fmt.Sprintf("<StateMonitor, recording %s from '%s'>", strings.Join(M.m.Vars, ", "), M.m.Of.Name())
 }
 
 // Truth implements runtime.Object.
@@ -203,7 +215,7 @@ func (M *StateMonitor) AttrNames() []string {
 func (M *StateMonitor) Index(key runtime.Value) (runtime.Value, error) {
 	i, ok := key.ToInt()
 	if !ok {
-		return runtime.Value{}, runtime.Errorf("a StateMonitor is indexed by a neuron index, not %s", runtime.TypeName(key))
+		return runtime.Value{}, runtime.Errorf("a StateMonitor is indexed by a neuron or synapse index, not %s", runtime.TypeName(key))
 	}
 	row, ok := M.m.Row(int(i))
 	if !ok {
@@ -223,7 +235,11 @@ func (v *StateMonitorView) Type() string { return "StateMonitorView" }
 
 // String implements runtime.Object.
 func (v *StateMonitorView) String() string {
-	return fmt.Sprintf("<StateMonitorView of neuron %d of '%s'>", v.i, v.M.m.Name())
+	what := "neuron"
+	if _, ok := v.M.m.Of.(*engine.Synapses); ok {
+		what = "synapse"
+	}
+	return fmt.Sprintf("<StateMonitorView of %s %d of '%s'>", what, v.i, v.M.m.Name())
 }
 
 // Truth implements runtime.Object.

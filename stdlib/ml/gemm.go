@@ -210,6 +210,17 @@ func microLoop(ap, bp []float64, c *mat, ic, mc, jc, nc, kc int, bufs *gemmBufs)
 				kern4x8(kc, apan, bpan, &c.d[r0*n+c0], n)
 				continue
 			}
+			// a two-row remainder (10 classes = 4+4+2) takes pairs of
+			// full column panels: eight accumulators instead of four
+			if h == 2 {
+				if pair2(jr, nc) {
+					kern2x16(kc, apan, bpan, &bp[(jr+gemmNR)*kc], &c.d[r0*n+c0], n)
+					continue
+				}
+				if jr >= gemmNR && pair2(jr-gemmNR, nc) {
+					continue // done with the panel before
+				}
+			}
 			t := &bufs.tile
 			for i := range t {
 				t[i] = 0
@@ -224,3 +235,7 @@ func microLoop(ap, bp []float64, c *mat, ic, mc, jc, nc, kc int, bufs *gemmBufs)
 		}
 	}
 }
+
+// pair2 reports whether the column panel at jr is the first of a pair of
+// full panels handled together by kern2x16.
+func pair2(jr, nc int) bool { return (jr/gemmNR)%2 == 0 && jr+2*gemmNR <= nc }

@@ -20,7 +20,7 @@ func TestGemmKernel(t *testing.T) {
 		}
 		return m
 	}
-	for _, sh := range [][3]int{{1, 1, 1}, {3, 5, 7}, {4, 8, 16}, {17, 9, 300}, {130, 33, 10}, {64, 1030, 5}, {257, 12, 513}} {
+	for _, sh := range [][3]int{{1, 1, 1}, {3, 5, 7}, {4, 8, 16}, {17, 9, 300}, {130, 33, 10}, {64, 1030, 5}, {257, 12, 513}, {10, 64, 300}, {6, 40, 20}, {10, 1437, 64}} {
 		m, n, k := sh[0], sh[1], sh[2]
 		for _, ta := range []bool{false, true} {
 			for _, tb := range []bool{false, true} {

@@ -62,3 +62,68 @@ store:
 	VMOVUPD Y7, 32(DX)
 	VZEROUPPER
 	RET
+
+// func kern2x16(k int, a, b0, b1, c *float64, ldc int)
+// c[i*ldc+j] += sum_p a[p*4+i] * b[p*8+j] for i < 2 and j < 16, where
+// columns 0-7 come from panel b0 and 8-15 from panel b1: the two-row
+// remainder of a 4-row packed A with eight independent accumulators.
+TEXT ·kern2x16(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), CX
+	MOVQ a+8(FP), SI
+	MOVQ b0+16(FP), DI
+	MOVQ b1+24(FP), BX
+	MOVQ c+32(FP), DX
+	MOVQ ldc+40(FP), R8
+	SHLQ $3, R8
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	VXORPD Y4, Y4, Y4
+	VXORPD Y5, Y5, Y5
+	VXORPD Y6, Y6, Y6
+	VXORPD Y7, Y7, Y7
+	TESTQ CX, CX
+	JE    store2
+
+loop2:
+	VMOVUPD      (DI), Y8
+	VMOVUPD      32(DI), Y9
+	VMOVUPD      (BX), Y10
+	VMOVUPD      32(BX), Y11
+	VBROADCASTSD (SI), Y12
+	VFMADD231PD  Y8, Y12, Y0
+	VFMADD231PD  Y9, Y12, Y1
+	VFMADD231PD  Y10, Y12, Y2
+	VFMADD231PD  Y11, Y12, Y3
+	VBROADCASTSD 8(SI), Y13
+	VFMADD231PD  Y8, Y13, Y4
+	VFMADD231PD  Y9, Y13, Y5
+	VFMADD231PD  Y10, Y13, Y6
+	VFMADD231PD  Y11, Y13, Y7
+	ADDQ         $32, SI
+	ADDQ         $64, DI
+	ADDQ         $64, BX
+	DECQ         CX
+	JNE          loop2
+
+store2:
+	VADDPD  (DX), Y0, Y0
+	VMOVUPD Y0, (DX)
+	VADDPD  32(DX), Y1, Y1
+	VMOVUPD Y1, 32(DX)
+	VADDPD  64(DX), Y2, Y2
+	VMOVUPD Y2, 64(DX)
+	VADDPD  96(DX), Y3, Y3
+	VMOVUPD Y3, 96(DX)
+	ADDQ    R8, DX
+	VADDPD  (DX), Y4, Y4
+	VMOVUPD Y4, (DX)
+	VADDPD  32(DX), Y5, Y5
+	VMOVUPD Y5, 32(DX)
+	VADDPD  64(DX), Y6, Y6
+	VMOVUPD Y6, 64(DX)
+	VADDPD  96(DX), Y7, Y7
+	VMOVUPD Y7, 96(DX)
+	VZEROUPPER
+	RET

@@ -44,7 +44,7 @@ type fuseLeaf struct {
 }
 
 func fuse(f *compiler.Fused, vals []runtime.Value) (runtime.Value, bool) {
-	if len(vals) > 64 {
+	if len(vals) > 64 || !anyLargeArray(vals) {
 		return runtime.Value{}, false
 	}
 	leaves := make([]fuseLeaf, len(vals))
@@ -105,6 +105,17 @@ func fuse(f *compiler.Fused, vals []runtime.Value) (runtime.Value, bool) {
 		return runtime.Value{}, false
 	}
 	return Value(New(shape, out, dim)), true
+}
+
+// anyLargeArray reports whether some leaf is an array worth a fused pass,
+// before any allocation: most arithmetic on small arrays declines here.
+func anyLargeArray(vals []runtime.Value) bool {
+	for _, v := range vals {
+		if a, ok := v.Obj().(*Array); ok && a.Size() >= fuseMinSize {
+			return true
+		}
+	}
+	return false
 }
 
 func sameShape(a, b []int) bool {

@@ -4,15 +4,23 @@ import "math"
 
 // lbfgs minimizes f (which fills the gradient g at w and returns the
 // value) by limited-memory BFGS with m corrections and a backtracking
-// Armijo line search. It stops when the largest gradient component is
-// below gtol or after maxIter iterations; it returns the iterations used.
+// Armijo line search (quadratic interpolation, the step kept within
+// [0.1, 0.5] of the one that failed). It stops when the largest gradient
+// component is below gtol or after maxIter iterations; it returns the
+// iterations used. The correction pairs live in a ring of preallocated
+// vectors: no allocation per iteration.
 func lbfgs(f func(w, g []float64) float64, w []float64, maxIter, m int, gtol float64) int {
 	n := len(w)
 	g := make([]float64, n)
 	fx := f(w, g)
-	S := make([][]float64, 0, m)
-	Y := make([][]float64, 0, m)
-	rho := make([]float64, 0, m)
+	// ring of corrections: the k-th newest of cnt pairs is at (head-k) mod m
+	S := make([][]float64, m)
+	Y := make([][]float64, m)
+	for k := range S {
+		S[k], Y[k] = make([]float64, n), make([]float64, n)
+	}
+	rho := make([]float64, m)
+	cnt, next := 0, 0
 	d := make([]float64, n)
 	wn := make([]float64, n)
 	gn := make([]float64, n)
@@ -26,18 +34,20 @@ func lbfgs(f func(w, g []float64) float64, w []float64, maxIter, m int, gtol flo
 		for i := range d {
 			d[i] = -g[i]
 		}
-		for k := len(S) - 1; k >= 0; k-- {
+		for j := 0; j < cnt; j++ { // newest first
+			k := (next - 1 - j + m) % m
 			alpha[k] = rho[k] * dot(S[k], d)
 			axpy(-alpha[k], Y[k], d)
 		}
-		if len(S) > 0 {
-			k := len(S) - 1
+		if cnt > 0 {
+			k := (next - 1 + m) % m
 			gamma := dot(S[k], Y[k]) / dot(Y[k], Y[k])
 			for i := range d {
 				d[i] *= gamma
 			}
 		}
-		for k := 0; k < len(S); k++ {
+		for j := cnt - 1; j >= 0; j-- { // oldest first
+			k := (next - 1 - j + m) % m
 			b := rho[k] * dot(Y[k], d)
 			axpy(alpha[k]-b, S[k], d)
 		}
@@ -47,10 +57,10 @@ func lbfgs(f func(w, g []float64) float64, w []float64, maxIter, m int, gtol flo
 				d[i] = -g[i]
 			}
 			gd = dot(g, d)
-			S, Y, rho = S[:0], Y[:0], rho[:0]
+			cnt = 0
 		}
 		step := 1.0
-		if len(S) == 0 {
+		if cnt == 0 {
 			step = math.Min(1, 1/math.Sqrt(dot(g, g)))
 		}
 		var fn float64
@@ -64,25 +74,25 @@ func lbfgs(f func(w, g []float64) float64, w []float64, maxIter, m int, gtol flo
 				ok = true
 				break
 			}
-			step *= 0.5
+			// minimum of the quadratic through f(0), f'(0) and f(step)
+			q := step
+			if den := 2 * (fn - fx - gd*step); den > 0 && !math.IsInf(fn, 0) {
+				q = -gd * step * step / den
+			}
+			step = math.Max(0.1*step, math.Min(0.5*step, q))
 		}
 		if !ok {
 			break
 		}
-		s := make([]float64, n)
-		y := make([]float64, n)
+		s, y := S[next], Y[next]
 		for i := range s {
 			s[i] = wn[i] - w[i]
 			y[i] = gn[i] - g[i]
 		}
-		sy := dot(s, y)
-		if sy > 1e-12 {
-			if len(S) == m {
-				S, Y, rho = S[1:], Y[1:], rho[1:]
-			}
-			S = append(S, s)
-			Y = append(Y, y)
-			rho = append(rho, 1/sy)
+		if sy := dot(s, y); sy > 1e-12 {
+			rho[next] = 1 / sy
+			next = (next + 1) % m
+			cnt = min(cnt+1, m)
 		}
 		copy(w, wn)
 		copy(g, gn)
@@ -115,6 +125,7 @@ func dot(a, b []float64) float64 {
 }
 
 func axpy(a float64, x, y []float64) {
+	y = y[:len(x)]
 	for i, v := range x {
 		y[i] += a * v
 	}

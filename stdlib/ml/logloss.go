@@ -23,16 +23,16 @@ func newLogLoss(y []int, sw []float64) *logLoss {
 	return &logLoss{y: y, sw: sw, mx: make([]float64, n), sum: make([]float64, n), zy: make([]float64, n)}
 }
 
-// logChunk is how many factors in [1, K] are multiplied before one log:
+// logChunk is at most how many factors are multiplied before one log:
 // Σ log sᵢ = log Π sᵢ with the product kept far from overflow.
 const logChunk = 128
 
-// sumLog returns Σ log s[i] for s[i] ≥ 1 (at most 2^8 each) with one log
-// per logChunk values.
-func sumLog(s []float64) float64 {
+// sumLog returns Σ log s[i] with one log per chunk values; the caller
+// chooses chunk so that a product of chunk values stays within e^±700.
+func sumLog(s []float64, chunk int) float64 {
 	t := 0.0
 	for len(s) > 0 {
-		c := s[:min(logChunk, len(s))]
+		c := s[:min(chunk, len(s))]
 		p := 1.0
 		for _, v := range c {
 			p *= v
@@ -49,28 +49,46 @@ func sumLog(s []float64) float64 {
 func (l *logLoss) multinomial(Z []float64, K int, b, gb []float64) float64 {
 	n := len(l.y)
 	mx, sum, zy := l.mx[:n], l.sum[:n], l.zy[:n]
-	// intercepts and the per-sample maximum
-	row := Z[:n]
-	b0 := b[0]
-	for i := range row {
-		v := row[i] + b0
-		row[i] = v
-		mx[i] = v
-	}
-	for k := 1; k < K; k++ {
-		row := Z[k*n : (k+1)*n]
-		bk := b[k]
-		for i := range row {
-			v := row[i] + bk
-			row[i] = v
-			mx[i] = max(mx[i], v)
-		}
-	}
+	// intercepts, and the range of all decision values
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for k := 0; k < K; k++ {
 		row := Z[k*n : (k+1)*n]
-		mx := mx[:len(row)]
-		for i := range row {
-			row[i] -= mx[i]
+		bk := b[k]
+		lo0, hi0, lo1, hi1 := lo, hi, lo, hi
+		i := 0
+		for ; i+2 <= len(row); i += 2 {
+			r := row[i : i+2 : i+2]
+			v0, v1 := r[0]+bk, r[1]+bk
+			r[0], r[1] = v0, v1
+			lo0, hi0 = min(lo0, v0), max(hi0, v0)
+			lo1, hi1 = min(lo1, v1), max(hi1, v1)
+		}
+		for ; i < len(row); i++ {
+			row[i] += bk
+			lo0, hi0 = min(lo0, row[i]), max(hi0, row[i])
+		}
+		lo, hi = min(lo0, lo1), max(hi0, hi1)
+	}
+	// With every |z| moderate, exp(z) neither overflows nor underflows and
+	// the softmax needs no shift by the per-sample maximum (the usual case
+	// for regularized models); otherwise shift.
+	const safe = 300
+	shifted := !(lo >= -safe && hi <= safe)
+	if shifted {
+		copy(mx, Z[:n])
+		for k := 1; k < K; k++ {
+			row := Z[k*n : (k+1)*n]
+			mx := mx[:len(row)]
+			for i := range row {
+				mx[i] = max(mx[i], row[i])
+			}
+		}
+		for k := 0; k < K; k++ {
+			row := Z[k*n : (k+1)*n]
+			mx := mx[:len(row)]
+			for i := range row {
+				row[i] -= mx[i]
+			}
 		}
 	}
 	for i, c := range l.y {
@@ -88,7 +106,12 @@ func (l *logLoss) multinomial(Z []float64, K int, b, gb []float64) float64 {
 	// −log p_y = log Σ − (z_y − max)
 	loss := 0.0
 	if l.sw == nil {
-		loss = sumLog(sum)
+		// log Σ ∈ [lo, hi + log K] unshifted, [0, log K] shifted
+		bound := math.Log(float64(K)) + 1
+		if !shifted {
+			bound += max(hi, -lo)
+		}
+		loss = sumLog(sum, max(1, min(logChunk, int(700/bound))))
 		for _, v := range zy {
 			loss -= v
 		}

@@ -4,8 +4,7 @@ import "math"
 
 // lbfgs minimizes f (which fills the gradient g at w and returns the
 // value) by limited-memory BFGS with m corrections and a backtracking
-// Armijo line search (quadratic interpolation, the step kept within
-// [0.1, 0.5] of the one that failed). It stops when the largest gradient
+// Armijo line search (halving). It stops when the largest gradient
 // component is below gtol or after maxIter iterations; it returns the
 // iterations used. The correction pairs live in a ring of preallocated
 // vectors: no allocation per iteration.
@@ -74,12 +73,7 @@ func lbfgs(f func(w, g []float64) float64, w []float64, maxIter, m int, gtol flo
 				ok = true
 				break
 			}
-			// minimum of the quadratic through f(0), f'(0) and f(step)
-			q := step
-			if den := 2 * (fn - fx - gd*step); den > 0 && !math.IsInf(fn, 0) {
-				q = -gd * step * step / den
-			}
-			step = math.Max(0.1*step, math.Min(0.5*step, q))
+			step *= 0.5
 		}
 		if !ok {
 			break

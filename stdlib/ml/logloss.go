@@ -52,22 +52,7 @@ func (l *logLoss) multinomial(Z []float64, K int, b, gb []float64) float64 {
 	// intercepts, and the range of all decision values
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for k := 0; k < K; k++ {
-		row := Z[k*n : (k+1)*n]
-		bk := b[k]
-		lo0, hi0, lo1, hi1 := lo, hi, lo, hi
-		i := 0
-		for ; i+2 <= len(row); i += 2 {
-			r := row[i : i+2 : i+2]
-			v0, v1 := r[0]+bk, r[1]+bk
-			r[0], r[1] = v0, v1
-			lo0, hi0 = min(lo0, v0), max(hi0, v0)
-			lo1, hi1 = min(lo1, v1), max(hi1, v1)
-		}
-		for ; i < len(row); i++ {
-			row[i] += bk
-			lo0, hi0 = min(lo0, row[i]), max(hi0, row[i])
-		}
-		lo, hi = min(lo0, lo1), max(hi0, hi1)
+		lo, hi = addMinMax(Z[k*n:(k+1)*n], b[k], lo, hi)
 	}
 	// With every |z| moderate, exp(z) neither overflows nor underflows and
 	// the softmax needs no shift by the per-sample maximum (the usual case
@@ -97,11 +82,7 @@ func (l *logLoss) multinomial(Z []float64, K int, b, gb []float64) float64 {
 	vmath.Exp(Z[:K*n], Z[:K*n])
 	copy(sum, Z[:n])
 	for k := 1; k < K; k++ {
-		row := Z[k*n : (k+1)*n]
-		sum := sum[:len(row)]
-		for i := range row {
-			sum[i] += row[i]
-		}
+		addTo(sum, Z[k*n:(k+1)*n])
 	}
 	// −log p_y = log Σ − (z_y − max)
 	loss := 0.0
@@ -126,27 +107,7 @@ func (l *logLoss) multinomial(Z []float64, K int, b, gb []float64) float64 {
 		}
 	}
 	for k := 0; k < K; k++ {
-		row := Z[k*n : (k+1)*n]
-		sum := sum[:len(row)]
-		// four partial sums: no chain of dependent additions
-		var g0, g1, g2, g3 float64
-		i := 0
-		for ; i+4 <= len(row); i += 4 {
-			r, s := row[i:i+4:i+4], sum[i:i+4:i+4]
-			r[0] *= s[0]
-			r[1] *= s[1]
-			r[2] *= s[2]
-			r[3] *= s[3]
-			g0 += r[0]
-			g1 += r[1]
-			g2 += r[2]
-			g3 += r[3]
-		}
-		for ; i < len(row); i++ {
-			row[i] *= sum[i]
-			g0 += row[i]
-		}
-		gb[k] = (g0 + g1) + (g2 + g3)
+		gb[k] = scaleSum(Z[k*n:(k+1)*n], sum)
 	}
 	for i, c := range l.y {
 		w := 1.0

@@ -1,0 +1,13 @@
+package ml
+
+//go:noescape
+func addMinMax8(x *float64, n int, b float64, lohi *[2]float64)
+
+//go:noescape
+func addTo4(dst, src *float64, n int)
+
+//go:noescape
+func scaleSum8(x, s *float64, n int) float64
+
+// haveVec reports whether the AVX2 loops of vec.go can run.
+var haveVec = haveFMA

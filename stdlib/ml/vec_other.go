@@ -1,0 +1,14 @@
+//go:build !amd64
+
+package ml
+
+// haveVec is false where there are no assembly loops.
+const haveVec = false
+
+func addMinMax8(x *float64, n int, b float64, lohi *[2]float64) {
+	panic("addMinMax8: no kernel on this architecture")
+}
+
+func addTo4(dst, src *float64, n int) { panic("addTo4: no kernel on this architecture") }
+
+func scaleSum8(x, s *float64, n int) float64 { panic("scaleSum8: no kernel on this architecture") }

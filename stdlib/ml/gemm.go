@@ -125,6 +125,18 @@ func packA(ap, a []float64, lda int, ta bool, alpha float64, ic, mc, pc, kc int)
 			}
 			continue
 		}
+		if h == gemmMR {
+			// four rows at once: the strip is written in order
+			r0 := a[(ic+ir)*lda+pc : (ic+ir)*lda+pc+kc]
+			r1 := a[(ic+ir+1)*lda+pc : (ic+ir+1)*lda+pc+kc]
+			r2 := a[(ic+ir+2)*lda+pc : (ic+ir+2)*lda+pc+kc]
+			r3 := a[(ic+ir+3)*lda+pc : (ic+ir+3)*lda+pc+kc]
+			for p := range r0 {
+				d := strip[p*gemmMR : p*gemmMR+4 : p*gemmMR+4]
+				d[0], d[1], d[2], d[3] = alpha*r0[p], alpha*r1[p], alpha*r2[p], alpha*r3[p]
+			}
+			continue
+		}
 		for i := 0; i < h; i++ {
 			src := a[(ic+ir+i)*lda+pc : (ic+ir+i)*lda+pc+kc]
 			for p, v := range src {

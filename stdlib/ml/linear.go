@@ -266,7 +266,8 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := e.pStr("solver", "lbfgs"); err != nil {
+	solver, err := e.pStr("solver", "lbfgs", "sag", "saga")
+	if err != nil {
 		return nil, err
 	}
 	maxIter, err := e.pInt("max_iter")
@@ -291,6 +292,30 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 	if K == 2 {
 		rows = 1
 	}
+	d := X.c
+	var w []float64
+	var it int
+	if solver == "lbfgs" {
+		w, it = logisticLBFGS(X, l, sw, rows, lam, fitB, maxIter, tol)
+	} else {
+		rng, err := e.rng()
+		if err != nil {
+			return nil, err
+		}
+		p := &sagProblem{X: X, y: l.idx, sw: sw, rows: rows, alpha: lam / float64(X.r), fitB: fitB, saga: solver == "saga"}
+		w, it = p.solve(maxIter, tol, rng)
+	}
+	coef := &mat{rows, d, append([]float64(nil), w[:rows*d]...)}
+	st := &linState{coef: coef, intercept: append([]float64(nil), w[rows*d:]...)}
+	e.set("coef_", coef.clone().value())
+	e.set("intercept_", floatsValue(append([]float64(nil), st.intercept...)))
+	e.set("n_iter_", intsValue([]int{it}))
+	return &logitModel{st}, nil
+}
+
+// logisticLBFGS minimizes Σ wᵢ·loss + lam/2‖W‖² by L-BFGS from zero and
+// returns the coefficients (rows×d, then the intercepts) and iterations.
+func logisticLBFGS(X *mat, l *labels, sw []float64, rows int, lam float64, fitB bool, maxIter int, tol float64) ([]float64, int) {
 	d := X.c
 	n := X.r
 	W := newMat(rows, d)
@@ -336,12 +361,7 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 	}
 	w := make([]float64, rows*d+rows)
 	it := lbfgs(f, w, maxIter, 10, tol)
-	coef := &mat{rows, d, append([]float64(nil), w[:rows*d]...)}
-	st := &linState{coef: coef, intercept: append([]float64(nil), w[rows*d:]...)}
-	e.set("coef_", coef.clone().value())
-	e.set("intercept_", floatsValue(append([]float64(nil), st.intercept...)))
-	e.set("n_iter_", intsValue([]int{it}))
-	return &logitModel{st}, nil
+	return w, it
 }
 
 func sigmoid(x float64) float64 {

@@ -39,9 +39,7 @@ func fastGemm(ta, tb bool, alpha float64, a, b *mat, beta float64, c *mat) {
 		k = a.r
 	}
 	if beta == 0 {
-		for i := range c.d[:m*n] {
-			c.d[i] = 0
-		}
+		clear(c.d[:m*n])
 	} else if beta != 1 {
 		for i := range c.d[:m*n] {
 			c.d[i] *= beta
@@ -178,9 +176,7 @@ func packRight(b *mat, tb bool) *packedB {
 func gemmPacked(ta bool, alpha float64, a *mat, pb *packedB, beta float64, c *mat) {
 	m, n, k := c.r, c.c, pb.k
 	if beta == 0 {
-		for i := range c.d[:m*n] {
-			c.d[i] = 0
-		}
+		clear(c.d[:m*n])
 	} else if beta != 1 {
 		for i := range c.d[:m*n] {
 			c.d[i] *= beta

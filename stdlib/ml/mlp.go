@@ -237,7 +237,7 @@ func derivative(act string, d, z, a []float64) {
 // pre-activations Z.
 func (nt *net) forward(X *mat, A, Z []*mat) ([]*mat, []*mat) {
 	L := len(nt.W)
-	if A == nil || A[0].r != X.r {
+	if A == nil || cap(A[1].d) < X.r*nt.W[0].c {
 		A = make([]*mat, L+1)
 		Z = make([]*mat, L+1)
 		for l := 1; l <= L; l++ {
@@ -245,6 +245,13 @@ func (nt *net) forward(X *mat, A, Z []*mat) ([]*mat, []*mat) {
 			if nt.act == "gelu" {
 				Z[l] = newMat(X.r, nt.W[l-1].c)
 			}
+		}
+	}
+	// a smaller batch (the last of an epoch) reuses the buffers
+	for l := 1; l <= L; l++ {
+		resize(A[l], X.r)
+		if Z[l] != nil {
+			resize(Z[l], X.r)
 		}
 	}
 	A[0] = X
@@ -565,22 +572,22 @@ func mlpFit(e *Estimator, th *runtime.Thread, Xv, yv runtime.Value) error {
 				}
 			}
 			A, Z = st.nt.forward(xb, A, Z)
-			if D == nil || D[1].r != B {
+			if D == nil {
 				D = make([]*mat, len(A))
 				for l := 1; l < len(A); l++ {
 					D[l] = newMat(B, A[l].c)
 				}
 			}
+			for l := 1; l < len(A); l++ {
+				resize(D[l], B)
+			}
 			loss := st.nt.backward(A, Z, ybm, yb[:B], g, 1/float64(c.accum), D)
 			if c.l2 > 0 {
 				// scikit-learn: alpha/(2 n_batch) ||W||^2 added to the loss
+				f := c.l2 / float64(B) / float64(c.accum)
 				for l, W := range st.nt.W {
-					s := 0.0
-					for k, w := range W.d {
-						s += w * w
-						g.W[l].d[k] += c.l2 / float64(B) * w / float64(c.accum)
-					}
-					loss += c.l2 / (2 * float64(B)) * s
+					loss += c.l2 / (2 * float64(B)) * dot(W.d, W.d)
+					axpy(f, W.d, g.W[l].d)
 				}
 			}
 			tot += loss * float64(B)
@@ -589,11 +596,7 @@ func mlpFit(e *Estimator, th *runtime.Thread, Xv, yv runtime.Value) error {
 				if err := tr.step(th, g); err != nil {
 					return err
 				}
-				g.each(func(p []float64, _ int) {
-					for k := range p {
-						p[k] = 0
-					}
-				})
+				g.each(func(p []float64, _ int) { clear(p) })
 			}
 		}
 		ep := tot / float64(len(idx))
@@ -768,4 +771,11 @@ func (tr *trainer) step(th *runtime.Thread, g *grads) error {
 		}
 	}
 	return nil
+}
+
+// resize makes m a view of r rows within its storage (which must hold
+// them).
+func resize(m *mat, r int) {
+	m.r = r
+	m.d = m.d[:r*m.c]
 }

@@ -3,6 +3,7 @@ package ml
 import (
 	"math"
 
+	"github.com/sim-lang/sim/internal/vmath"
 	"github.com/sim-lang/sim/runtime"
 	gmat "gonum.org/v1/gonum/mat"
 )
@@ -379,18 +380,25 @@ func softplus(x float64) float64 {
 	return math.Log1p(math.Exp(x))
 }
 
-// softmaxRows applies a softmax to each row in place.
+// softmaxRows applies a softmax to each row in place (the exponentials
+// of the whole matrix in one vmath.Exp call).
 func softmaxRows(Z *mat) {
 	for i := 0; i < Z.r; i++ {
 		z := Z.row(i)
 		mx := math.Inf(-1)
 		for _, v := range z {
-			mx = math.Max(mx, v)
+			mx = max(mx, v)
 		}
-		s := 0.0
 		for k := range z {
-			z[k] = expNeg(z[k] - mx)
-			s += z[k]
+			z[k] -= mx
+		}
+	}
+	vmath.Exp(Z.d, Z.d)
+	for i := 0; i < Z.r; i++ {
+		z := Z.row(i)
+		s := 0.0
+		for _, v := range z {
+			s += v
 		}
 		for k := range z {
 			z[k] /= s

@@ -760,8 +760,14 @@ func (tr *trainer) step(th *runtime.Thread, g *grads) error {
 					l2 = c.wd
 				}
 				b2 := c.b2
-				for i, gi := range gr {
-					gi += l2 * p[i]
+				i0 := 0
+				if haveVec && useKernel && len(gr) >= 4 {
+					i0 = len(gr) &^ 3
+					k := [8]float64{b1, 1 - b1, b2, 1 - b2, bc, c.eps, l2, decay}
+					adam4(&p[0], &gr[0], &m[0], &v[0], i0, &k)
+				}
+				for i := i0; i < len(gr); i++ {
+					gi := gr[i] + l2*p[i]
 					mi := b1*m[i] + (1-b1)*gi
 					vi := b2*v[i] + (1-b2)*gi*gi
 					m[i], v[i] = mi, vi

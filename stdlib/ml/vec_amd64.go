@@ -11,3 +11,6 @@ func scaleSum8(x, s *float64, n int) float64
 
 // haveVec reports whether the AVX2 loops of vec.go can run.
 var haveVec = haveFMA
+
+//go:noescape
+func adam4(p, gr, m, v *float64, n int, c *[8]float64)

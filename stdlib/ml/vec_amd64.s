@@ -91,3 +91,56 @@ loop8:
 	VMOVSD       X0, ret+24(FP)
 	VZEROUPPER
 	RET
+
+// func adam4(p, gr, m, v *float64, n int, c *[8]float64)
+// One Adam step on n parameters (n a positive multiple of 4), with
+// c = {b1, 1-b1, b2, 1-b2, bc, eps, l2, decay}, in the operation order of
+// trainer.step's Go loop (no fused multiply-adds: identical results):
+//
+//	u = gr + l2·p; m = b1·m + (1-b1)·u; v = b2·v + (1-b2)·u·u
+//	p = p·decay − bc·m/(√v + eps)
+TEXT ·adam4(SB), NOSPLIT, $0-48
+	MOVQ         p+0(FP), DI
+	MOVQ         gr+8(FP), SI
+	MOVQ         m+16(FP), R8
+	MOVQ         v+24(FP), R9
+	MOVQ         n+32(FP), CX
+	MOVQ         c+40(FP), AX
+	VBROADCASTSD (AX), Y8
+	VBROADCASTSD 8(AX), Y9
+	VBROADCASTSD 16(AX), Y10
+	VBROADCASTSD 24(AX), Y11
+	VBROADCASTSD 32(AX), Y12
+	VBROADCASTSD 40(AX), Y13
+	VBROADCASTSD 48(AX), Y14
+	VBROADCASTSD 56(AX), Y15
+
+adamloop:
+	VMOVUPD (DI), Y0
+	VMOVUPD (SI), Y1
+	VMULPD  Y14, Y0, Y2
+	VADDPD  Y2, Y1, Y1
+	VMULPD  (R8), Y8, Y2
+	VMULPD  Y1, Y9, Y3
+	VADDPD  Y3, Y2, Y2
+	VMOVUPD Y2, (R8)
+	VMULPD  (R9), Y10, Y3
+	VMULPD  Y1, Y11, Y4
+	VMULPD  Y1, Y4, Y4
+	VADDPD  Y4, Y3, Y3
+	VMOVUPD Y3, (R9)
+	VSQRTPD Y3, Y3
+	VADDPD  Y13, Y3, Y3
+	VMULPD  Y2, Y12, Y2
+	VDIVPD  Y3, Y2, Y2
+	VMULPD  Y15, Y0, Y0
+	VSUBPD  Y2, Y0, Y0
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, DI
+	ADDQ    $32, SI
+	ADDQ    $32, R8
+	ADDQ    $32, R9
+	SUBQ    $4, CX
+	JNE     adamloop
+	VZEROUPPER
+	RET

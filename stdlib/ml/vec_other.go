@@ -12,3 +12,5 @@ func addMinMax8(x *float64, n int, b float64, lohi *[2]float64) {
 func addTo4(dst, src *float64, n int) { panic("addTo4: no kernel on this architecture") }
 
 func scaleSum8(x, s *float64, n int) float64 { panic("scaleSum8: no kernel on this architecture") }
+
+func adam4(p, gr, m, v *float64, n int, c *[8]float64) { panic("adam4: no kernel on this architecture") }

@@ -51,3 +51,33 @@ func TestVecLoops(t *testing.T) {
 		}
 	}
 }
+
+// TestAdamKernel checks that the AVX2 Adam step gives exactly the Go
+// loop's results.
+func TestAdamKernel(t *testing.T) {
+	if !haveVec {
+		t.Skip("no AVX2")
+	}
+	const n = 36
+	p, g, m, v := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range p {
+		p[i], g[i] = math.Sin(float64(i)), math.Cos(float64(7*i))*1e-2
+		m[i], v[i] = g[i]/3, g[i]*g[i]/5
+	}
+	wp, wm, wv := append([]float64(nil), p...), append([]float64(nil), m...), append([]float64(nil), v...)
+	const b1, b2, bc, eps, l2, decay = 0.9, 0.999, 1e-3, 1e-8, 1e-4, 0.99
+	for i, gi := range g {
+		gi += l2 * wp[i]
+		mi := b1*wm[i] + (1-b1)*gi
+		vi := b2*wv[i] + (1-b2)*gi*gi
+		wm[i], wv[i] = mi, vi
+		wp[i] = wp[i]*decay - bc*mi/(math.Sqrt(vi)+eps)
+	}
+	k := [8]float64{b1, 1 - b1, b2, 1 - b2, bc, eps, l2, decay}
+	adam4(&p[0], &g[0], &m[0], &v[0], n, &k)
+	for i := range p {
+		if p[i] != wp[i] || m[i] != wm[i] || v[i] != wv[i] {
+			t.Fatalf("%d: p m v = %g %g %g, want %g %g %g", i, p[i], m[i], v[i], wp[i], wm[i], wv[i])
+		}
+	}
+}

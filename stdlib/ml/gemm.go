@@ -112,8 +112,17 @@ func packA(ap, a []float64, lda int, ta bool, alpha float64, ic, mc, pc, kc int)
 				strip[i] = 0
 			}
 		}
-		if ta {
+		if ta && h == gemmMR {
 			// op(A)[r][p] = a[p*lda+r]: four rows are contiguous in a
+			for p := 0; p < kc; p++ {
+				o := (pc+p)*lda + ic + ir
+				src := a[o : o+4 : o+4]
+				d := strip[p*gemmMR : p*gemmMR+4 : p*gemmMR+4]
+				d[0], d[1], d[2], d[3] = alpha*src[0], alpha*src[1], alpha*src[2], alpha*src[3]
+			}
+			continue
+		}
+		if ta {
 			for p := 0; p < kc; p++ {
 				src := a[(pc+p)*lda+ic+ir : (pc+p)*lda+ic+ir+h]
 				dst := strip[p*gemmMR : p*gemmMR+h]

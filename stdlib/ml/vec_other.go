@@ -13,4 +13,6 @@ func addTo4(dst, src *float64, n int) { panic("addTo4: no kernel on this archite
 
 func scaleSum8(x, s *float64, n int) float64 { panic("scaleSum8: no kernel on this architecture") }
 
-func adam4(p, gr, m, v *float64, n int, c *[8]float64) { panic("adam4: no kernel on this architecture") }
+func adam4(p, gr, m, v *float64, n int, c *[8]float64) {
+	panic("adam4: no kernel on this architecture")
+}

@@ -259,6 +259,13 @@ func (nt *net) forward(X *mat, A, Z []*mat) ([]*mat, []*mat) {
 		out := A[l]
 		gemm(false, false, 1, A[l-1], nt.W[l-1], 0, out)
 		b := nt.b[l-1]
+		if l < L && Z[l] == nil && nt.act == "relu" {
+			// the intercepts and the activation in one pass
+			for i := 0; i < out.r; i++ {
+				biasRelu(out.row(i), b)
+			}
+			continue
+		}
 		for i := 0; i < out.r; i++ {
 			r := out.row(i)
 			for j := range r {

@@ -1,5 +1,7 @@
 package ml
 
+import "math"
+
 // Elementwise loops of the logistic loss, with AVX2 bodies for the
 // multiple-of-8 (or 4) prefix and Go for the rest (useKernel off: Go only).
 
@@ -48,4 +50,19 @@ func scaleSum(x, s []float64) float64 {
 		t += x[i]
 	}
 	return t
+}
+
+// biasRelu sets x[i] = relu(x[i] + b[i]), relu(v) = (v + |v|)·0.5 (the
+// form activate uses).
+func biasRelu(x, b []float64) {
+	b = b[:len(x)]
+	i := 0
+	if haveVec && useKernel && len(x) >= 4 {
+		i = len(x) &^ 3
+		biasRelu4(&x[0], &b[0], i)
+	}
+	for ; i < len(x); i++ {
+		v := x[i] + b[i]
+		x[i] = (v + math.Abs(v)) * 0.5
+	}
 }

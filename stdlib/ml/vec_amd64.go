@@ -14,3 +14,6 @@ var haveVec = haveFMA
 
 //go:noescape
 func adam4(p, gr, m, v *float64, n int, c *[8]float64)
+
+//go:noescape
+func biasRelu4(x, b *float64, n int)

@@ -144,3 +144,32 @@ adamloop:
 	JNE     adamloop
 	VZEROUPPER
 	RET
+
+// func biasRelu4(x, b *float64, n int)
+// x[i] = relu(x[i] + b[i]) for i < n (n a positive multiple of 4), with
+// relu(v) = (v + |v|)·0.5 exactly as activate computes it (NaN stays NaN,
+// -0 becomes +0).
+TEXT ·biasRelu4(SB), NOSPLIT, $0-24
+	MOVQ         x+0(FP), DI
+	MOVQ         b+8(FP), SI
+	MOVQ         n+16(FP), CX
+	MOVQ         $0x7fffffffffffffff, AX
+	MOVQ         AX, X5
+	VBROADCASTSD X5, Y5
+	MOVQ         $0x3fe0000000000000, AX
+	MOVQ         AX, X6
+	VBROADCASTSD X6, Y6
+
+reluloop:
+	VMOVUPD (DI), Y0
+	VADDPD  (SI), Y0, Y0
+	VANDPD  Y5, Y0, Y1
+	VADDPD  Y1, Y0, Y0
+	VMULPD  Y6, Y0, Y0
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, DI
+	ADDQ    $32, SI
+	SUBQ    $4, CX
+	JNE     reluloop
+	VZEROUPPER
+	RET

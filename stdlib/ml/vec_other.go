@@ -16,3 +16,5 @@ func scaleSum8(x, s *float64, n int) float64 { panic("scaleSum8: no kernel on th
 func adam4(p, gr, m, v *float64, n int, c *[8]float64) {
 	panic("adam4: no kernel on this architecture")
 }
+
+func biasRelu4(x, b *float64, n int) { panic("biasRelu4: no kernel on this architecture") }

@@ -81,3 +81,36 @@ func TestAdamKernel(t *testing.T) {
 		}
 	}
 }
+
+// TestBiasRelu checks the fused intercept and relu against activate's
+// formula bit for bit, NaN and signed zeros included.
+func TestBiasRelu(t *testing.T) {
+	for n := 0; n <= 13; n++ {
+		x := make([]float64, n)
+		b := make([]float64, n)
+		for i := range x {
+			x[i] = math.Sin(float64(5*i + 2))
+			b[i] = -x[i] * float64(i%3) / 2 // some exact zeros
+		}
+		if n > 5 {
+			x[5], b[5] = math.NaN(), 0
+			x[2], b[2] = math.Copysign(0, -1), 0
+		}
+		want := make([]float64, n)
+		for i := range x {
+			want[i] = x[i] + b[i]
+		}
+		activate("relu", want)
+		for _, kern := range []bool{true, false} {
+			useKernel = kern
+			got := append([]float64(nil), x...)
+			biasRelu(got, b)
+			for i := range got {
+				if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+					t.Errorf("n=%d kernel=%v: [%d] = %g, want %g", n, kern, i, got[i], want[i])
+				}
+			}
+		}
+		useKernel = true
+	}
+}

@@ -118,10 +118,16 @@ func dot(a, b []float64) float64 {
 	return (s0 + s1) + (s2 + s3)
 }
 
+// axpy adds a·x to y (AVX2 for long vectors, with the same results).
 func axpy(a float64, x, y []float64) {
 	y = y[:len(x)]
-	for i, v := range x {
-		y[i] += a * v
+	i := 0
+	if haveVec && useKernel && len(x) >= 32 {
+		i = len(x) &^ 7
+		axpy4(a, &x[0], &y[0], i)
+	}
+	for ; i < len(x); i++ {
+		y[i] += a * x[i]
 	}
 }
 

@@ -17,3 +17,6 @@ func adam4(p, gr, m, v *float64, n int, c *[8]float64)
 
 //go:noescape
 func biasRelu4(x, b *float64, n int)
+
+//go:noescape
+func axpy4(a float64, x, y *float64, n int)

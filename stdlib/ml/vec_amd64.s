@@ -173,3 +173,26 @@ reluloop:
 	JNE     reluloop
 	VZEROUPPER
 	RET
+
+// func axpy4(a float64, x, y *float64, n int)
+// y[i] += a·x[i] for i < n (n a positive multiple of 8), a multiply then
+// an add (no fused multiply-add: identical to the Go loop).
+TEXT ·axpy4(SB), NOSPLIT, $0-32
+	VBROADCASTSD a+0(FP), Y0
+	MOVQ         x+8(FP), SI
+	MOVQ         y+16(FP), DI
+	MOVQ         n+24(FP), CX
+
+axpyloop:
+	VMULPD  (SI), Y0, Y1
+	VMULPD  32(SI), Y0, Y2
+	VADDPD  (DI), Y1, Y1
+	VADDPD  32(DI), Y2, Y2
+	VMOVUPD Y1, (DI)
+	VMOVUPD Y2, 32(DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, CX
+	JNE     axpyloop
+	VZEROUPPER
+	RET

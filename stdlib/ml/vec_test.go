@@ -114,3 +114,26 @@ func TestBiasRelu(t *testing.T) {
 		useKernel = true
 	}
 }
+
+// TestAxpyKernel checks axpy's AVX2 path against the Go loop bit for bit.
+func TestAxpyKernel(t *testing.T) {
+	for _, n := range []int{31, 32, 33, 40, 71} {
+		x := make([]float64, n)
+		y := make([]float64, n)
+		for i := range x {
+			x[i], y[i] = math.Sin(float64(i)), math.Cos(float64(i))
+		}
+		var out [2][]float64
+		for k, kern := range []bool{true, false} {
+			useKernel = kern
+			out[k] = append([]float64(nil), y...)
+			axpy(0.37, x, out[k])
+		}
+		useKernel = true
+		for i := range y {
+			if out[0][i] != out[1][i] || out[1][i] != y[i]+0.37*x[i] {
+				t.Fatalf("n=%d: [%d] = %g / %g, want %g", n, i, out[0][i], out[1][i], y[i]+0.37*x[i])
+			}
+		}
+	}
+}

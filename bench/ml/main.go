@@ -36,6 +36,7 @@ var workloads = []struct {
 	{"kmeans_digits_elkan.py", nil, "KMeans digits k=10 n_init=10 (elkan)"},
 	{"pca_digits.py", nil, "PCA digits (full + randomized k=10)"},
 	{"logreg_digits.py", nil, "LogisticRegression digits, 5-fold CV"},
+	{"logreg_digits_sag.py", nil, "LogisticRegression sag+saga, 5-fold CV"},
 	{"mlp_digits.py", nil, "MLPClassifier(100,) 30 epochs, batch 200"},
 	{"mlp_digits_b32.py", nil, "MLPClassifier(100,) 30 epochs, batch 32"},
 }

@@ -140,7 +140,7 @@ func (l *logLoss) binary(z []float64, b float64, gb []float64) float64 {
 		t := float64(l.y[i])
 		ei := e[i]
 		// softplus(s) = max(s, 0) + log1p(e^{−|s|})
-		loss += w * (math.Max(s, 0) + math.Log1p(ei) - t*s)
+		loss += w * (max(s, 0) + math.Log1p(ei) - t*s)
 		p := 1 / (1 + ei)
 		if s < 0 {
 			p = ei * p

@@ -115,8 +115,8 @@ func (p *sagProblem) solve(maxIter int, tol float64, rng *rand.Rand) ([]float64,
 		maxW, maxC := 0.0, 0.0
 		for j, v := range V {
 			w := wscale * v
-			maxW = math.Max(maxW, math.Abs(w))
-			maxC = math.Max(maxC, math.Abs(w-prev[j]))
+			maxW = max(maxW, math.Abs(w))
+			maxC = max(maxC, math.Abs(w-prev[j]))
 			prev[j] = w
 		}
 		if maxW != 0 && maxC/maxW <= tol {
@@ -145,7 +145,7 @@ func (p *sagProblem) residual(z []float64, i int) {
 	}
 	mx := math.Inf(-1)
 	for _, v := range z {
-		mx = math.Max(mx, v)
+		mx = max(mx, v)
 	}
 	s := 0.0
 	for k, v := range z {

@@ -80,9 +80,7 @@ func packB(bp, b []float64, ldb int, tb bool, pc, kc, jc, nc int) {
 		w := min(gemmNR, nc-jr)
 		strip := bp[jr*kc : jr*kc+kc*gemmNR]
 		if w < gemmNR {
-			for i := range strip {
-				strip[i] = 0
-			}
+			clear(strip)
 		}
 		if tb {
 			// op(B)[p][j] = b[j*ldb+p]: read each column contiguously
@@ -91,6 +89,14 @@ func packB(bp, b []float64, ldb int, tb bool, pc, kc, jc, nc int) {
 				for p, v := range src {
 					strip[p*gemmNR+j] = v
 				}
+			}
+			continue
+		}
+		if w == gemmNR {
+			// whole strips: fixed-size moves, no call per row
+			for p := 0; p < kc; p++ {
+				o := (pc+p)*ldb + jc + jr
+				*(*[gemmNR]float64)(strip[p*gemmNR:]) = [gemmNR]float64(b[o : o+gemmNR])
 			}
 			continue
 		}

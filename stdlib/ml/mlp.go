@@ -210,7 +210,13 @@ func activate(act string, z []float64) {
 func derivative(act string, d, z, a []float64) {
 	switch act {
 	case "relu":
-		for k, v := range a {
+		k0 := 0
+		if haveVec && useKernel && len(a) >= 4 {
+			k0 = len(a) &^ 3
+			reluGrad4(&d[0], &a[0], k0)
+		}
+		for k := k0; k < len(a); k++ {
+			v := a[k]
 			// a >= 0, so its bits are non-zero exactly where a > 0:
 			// (b | -b) >> 63 is that step, without a branch
 			b := math.Float64bits(v)

@@ -20,3 +20,6 @@ func biasRelu4(x, b *float64, n int)
 
 //go:noescape
 func axpy4(a float64, x, y *float64, n int)
+
+//go:noescape
+func reluGrad4(d, a *float64, n int)

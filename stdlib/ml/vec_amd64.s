@@ -196,3 +196,29 @@ axpyloop:
 	JNE     axpyloop
 	VZEROUPPER
 	RET
+
+// func reluGrad4(d, a *float64, n int)
+// d[i] *= (a[i] != 0 ? 1 : 0) for i < n (n a positive multiple of 4): the
+// relu derivative at outputs a ≥ +0 (NaN counts as non-zero), multiplied
+// like derivative's Go loop does (so 0·Inf is NaN there too).
+TEXT ·reluGrad4(SB), NOSPLIT, $0-24
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VXORPD       Y5, Y5, Y5
+	MOVQ         $0x3ff0000000000000, AX
+	MOVQ         AX, X6
+	VBROADCASTSD X6, Y6
+
+gradloop:
+	VMOVUPD (SI), Y0
+	VCMPPD  $4, Y5, Y0, Y1
+	VANDPD  Y6, Y1, Y1
+	VMULPD  (DI), Y1, Y1
+	VMOVUPD Y1, (DI)
+	ADDQ    $32, DI
+	ADDQ    $32, SI
+	SUBQ    $4, CX
+	JNE     gradloop
+	VZEROUPPER
+	RET

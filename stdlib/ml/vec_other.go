@@ -20,3 +20,5 @@ func adam4(p, gr, m, v *float64, n int, c *[8]float64) {
 func biasRelu4(x, b *float64, n int) { panic("biasRelu4: no kernel on this architecture") }
 
 func axpy4(a float64, x, y *float64, n int) { panic("axpy4: no kernel on this architecture") }
+
+func reluGrad4(d, a *float64, n int) { panic("reluGrad4: no kernel on this architecture") }

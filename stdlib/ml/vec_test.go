@@ -137,3 +137,31 @@ func TestAxpyKernel(t *testing.T) {
 		}
 	}
 }
+
+// TestReluGrad checks the AVX2 relu derivative against the Go loop bit
+// for bit (zeros, NaN outputs, infinite gradients).
+func TestReluGrad(t *testing.T) {
+	for n := 0; n <= 11; n++ {
+		a := make([]float64, n)
+		d := make([]float64, n)
+		for i := range a {
+			a[i] = max(0, math.Sin(float64(3*i+1)))
+			d[i] = math.Cos(float64(i))
+		}
+		if n > 6 {
+			a[3], a[5], d[5], d[6], a[6] = math.NaN(), 0, math.Inf(1), math.Inf(-1), 0.5
+		}
+		var out [2][]float64
+		for k, kern := range []bool{true, false} {
+			useKernel = kern
+			out[k] = append([]float64(nil), d...)
+			derivative("relu", out[k], nil, a)
+		}
+		useKernel = true
+		for i := range d {
+			if math.Float64bits(out[0][i]) != math.Float64bits(out[1][i]) {
+				t.Errorf("n=%d: [%d] = %g, Go loop %g", n, i, out[0][i], out[1][i])
+			}
+		}
+	}
+}

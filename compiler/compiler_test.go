@@ -25,7 +25,7 @@ func TestDisassemble(t *testing.T) {
 	out := Disassemble(p)
 	for _, want := range []string{
 		"function <module>", "function fib (c.sim:1) params=[n] locals=[n]",
-		"LTK", "SUBK", "GLOBAL       0  ; fib", "CALL         1  ; npos=1 nkw=0",
+		"JCMPK", "LSUBK        256  ; n, 1", "GLOBAL       0  ; fib", "CALL         1  ; npos=1 nkw=0",
 		"CALL         257  ; npos=1 nkw=1", "(kwnames)", "[sep]", "RETURN",
 	} {
 		if !strings.Contains(out, want) {

@@ -85,6 +85,13 @@ func argNote(prog *Program, fc *Funcode, op Opcode, arg int) string {
 		default:
 			return fmt.Sprint(c) + tmp
 		}
+	case LADDK, LSUBK, LMULK:
+		li, k := arg&0xff, arg>>8
+		local := "?"
+		if li < len(fc.Locals) {
+			local = fc.Locals[li]
+		}
+		return fmt.Sprintf("%s, %v", local, prog.Consts[k])
 	case FUSEDTRY:
 		if fu, ok := prog.Consts[arg].(*Fused); ok {
 			return fmt.Sprintf("%s else go on; fused -> %d", lang.Dump(fu.Expr), fu.End)

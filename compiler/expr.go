@@ -235,7 +235,7 @@ func (f *fcomp) cmpop(op lang.Op) {
 // compare emits a possibly chained comparison, evaluating each operand once.
 func (f *fcomp) compare(e *lang.Compare) {
 	f.expr(e.Operands[0])
-	if len(e.Ops) == 1 && f.constOperand(e.Ops[0], e.Operands[1], e.Pos, false) {
+	if len(e.Ops) == 1 && f.constOperand(e.Ops[0], e.Operands[1], e.Pos, false, false) {
 		return
 	}
 	var cleanup []int
@@ -502,7 +502,7 @@ func numericConst(e lang.Expr) (any, bool) {
 
 // constOperand emits `x op constant` as one instruction when y is a
 // numeric literal and op has such a form.
-func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos, tempLeft bool) bool {
+func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos, tempLeft, leftLocal bool) bool {
 	code, ok := binops[op]
 	if !ok {
 		return false
@@ -520,6 +520,9 @@ func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos, tempLeft boo
 	if tempLeft && (kop == ADDK || kop == SUBK || kop == MULK) {
 		arg |= KTempFlag
 	}
+	if f.fuseLocalK(kop, arg, leftLocal) {
+		return true
+	}
 	pc := f.emit(kop, arg)
 	if kop >= LTK && kop <= NEK {
 		f.lastCmpK = pc
@@ -534,7 +537,7 @@ func (f *fcomp) binaryExpr(e *lang.Binary) {
 	if isTemporary(e.X) {
 		flags |= TempLeftFlag
 	}
-	if f.constOperand(e.Op, e.Y, e.Pos, flags&TempLeftFlag != 0) {
+	if f.constOperand(e.Op, e.Y, e.Pos, flags&TempLeftFlag != 0, f.isLocal(e.X)) {
 		return
 	}
 	f.expr(e.Y)
@@ -543,4 +546,42 @@ func (f *fcomp) binaryExpr(e *lang.Binary) {
 	}
 	f.pos = e.Pos
 	f.binop(e.Op, flags)
+}
+
+// localKOps maps a constant-operand opcode to its form fused with a
+// preceding LOCAL.
+var localKOps = map[Opcode]Opcode{ADDK: LADDK, SUBK: LSUBK, MULK: LMULK}
+
+// isLocal reports whether e is a name bound to a plain local slot.
+func (f *fcomp) isLocal(e lang.Expr) bool {
+	id, ok := e.(*lang.Ident)
+	if !ok {
+		return false
+	}
+	b := f.c.res.idents[id]
+	return b != nil && b.kind == bindLocal
+}
+
+// fuseLocalK rewrites `LOCAL x` just emitted for a local left operand,
+// followed by kop with constant arg, into one instruction (n - 1 and
+// i*2 in loops and recursions), when the operands fit its argument and
+// no jump lands between the two.
+func (f *fcomp) fuseLocalK(kop Opcode, arg int, leftLocal bool) bool {
+	lop, ok := localKOps[kop]
+	n := len(f.code.Code)
+	if !ok || !leftLocal || n == 0 || f.lastTarget >= n || arg > 0xffff {
+		return false
+	}
+	prev := f.code.Code[n-1]
+	if Opcode(prev&0xff) != LOCAL || prev>>8 > 0xff {
+		return false
+	}
+	f.code.Code[n-1] = uint32(lop) | (prev>>8|uint32(arg)<<8)<<8
+	// Errors of the fused instruction point at the operator.
+	if k := len(f.code.Positions); k > 0 && int(f.code.Positions[k-1].PC) == n-1 {
+		f.code.Positions[k-1].Pos = f.pos
+	} else {
+		f.code.Positions = append(f.code.Positions, PosEntry{PC: uint32(n - 1), Pos: f.pos})
+	}
+	return true
 }

@@ -89,6 +89,9 @@ const (
 	NEK                // [x] -> [x!=consts[arg]]
 	JCMPK              // [x] -> ; jump to arg unless x cmp consts[k]; the next word is cmp | k<<8 (cmp one of LTK..NEK)
 	FUSEDTRY           // -> [v] and jump past the plain code when the fused array expression consts[arg] (a *Fused) applies; else -> and go on
+	LADDK              // -> [locals[arg&0xff] + consts[arg>>8]] (LOCAL then ADDK, fused)
+	LSUBK              // -> [locals[arg&0xff] - consts[arg>>8]]
+	LMULK              // -> [locals[arg&0xff] * consts[arg>>8]]
 	numOpcodes
 )
 
@@ -124,6 +127,7 @@ var opTable = [numOpcodes]opInfo{
 	ADDK: {"ADDK", true}, SUBK: {"SUBK", true}, MULK: {"MULK", true}, LTK: {"LTK", true},
 	LEK: {"LEK", true}, GTK: {"GTK", true}, GEK: {"GEK", true}, EQK: {"EQK", true}, NEK: {"NEK", true}, JCMPK: {"JCMPK", true},
 	FUSEDTRY: {"FUSEDTRY", true},
+	LADDK: {"LADDK", true}, LSUBK: {"LSUBK", true}, LMULK: {"LMULK", true},
 }
 
 // constOps maps a binary opcode to its variant with a constant right operand.

@@ -294,6 +294,47 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 				s[sp-1] = mkFloat(a - b)
 				continue
 			}
+		case compiler.LADDK:
+			x, y := s[bp+int(ins>>8)&0xff], fr.consts[ins>>16]
+			if x.isIntPair(y) {
+				a, b := int64(x.bits), int64(y.bits)
+				if r := a + b; (r^a)&(r^b) >= 0 {
+					s[sp] = mkInt(r)
+					sp++
+					continue
+				}
+			} else if a, b, ok := floatPair(x, y); ok {
+				s[sp] = mkFloat(a + b)
+				sp++
+				continue
+			}
+		case compiler.LSUBK:
+			x, y := s[bp+int(ins>>8)&0xff], fr.consts[ins>>16]
+			if x.isIntPair(y) {
+				a, b := int64(x.bits), int64(y.bits)
+				if r := a - b; (a^b)&(r^a) >= 0 {
+					s[sp] = mkInt(r)
+					sp++
+					continue
+				}
+			} else if a, b, ok := floatPair(x, y); ok {
+				s[sp] = mkFloat(a - b)
+				sp++
+				continue
+			}
+		case compiler.LMULK:
+			x, y := s[bp+int(ins>>8)&0xff], fr.consts[ins>>16]
+			if x.isIntPair(y) {
+				if a, b := int64(x.bits), int64(y.bits); fitsInt32(a) && fitsInt32(b) {
+					s[sp] = mkInt(a * b)
+					sp++
+					continue
+				}
+			} else if a, b, ok := floatPair(x, y); ok {
+				s[sp] = mkFloat(a * b)
+				sp++
+				continue
+			}
 		case compiler.MULK:
 			x, y := s[sp-1], fr.consts[(ins>>8)&compiler.KIndexMask]
 			if x.isIntPair(y) {

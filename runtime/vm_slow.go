@@ -15,6 +15,7 @@ var binaryOps = [...]lang.Op{
 	compiler.ADDK: lang.Plus, compiler.SUBK: lang.Minus, compiler.MULK: lang.Star,
 	compiler.LTK: lang.Lt, compiler.LEK: lang.Le, compiler.GTK: lang.Gt, compiler.GEK: lang.Ge,
 	compiler.EQK: lang.Eq, compiler.NEK: lang.Ne,
+	compiler.LADDK: lang.Plus, compiler.LSUBK: lang.Minus, compiler.LMULK: lang.Star,
 }
 
 // slow executes one instruction in full generality: everything the fast
@@ -131,6 +132,16 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 			return
 		}
 		sp--
+	case compiler.LADDK, compiler.LSUBK, compiler.LMULK:
+		li := arg & 0xff
+		v := s[bp+li]
+		if !v.IsValid() {
+			return false, Value{}, Errorf("local variable '%s' referenced before assignment", fn.code.Locals[li])
+		}
+		if s[sp], err = Binary(binaryOps[op], v, consts[arg>>8]); err != nil {
+			return
+		}
+		sp++
 	case compiler.ADDK, compiler.SUBK, compiler.MULK, compiler.LTK, compiler.LEK, compiler.GTK,
 		compiler.GEK, compiler.EQK, compiler.NEK:
 		k := consts[arg&compiler.KIndexMask]

@@ -127,7 +127,7 @@ var opTable = [numOpcodes]opInfo{
 	ADDK: {"ADDK", true}, SUBK: {"SUBK", true}, MULK: {"MULK", true}, LTK: {"LTK", true},
 	LEK: {"LEK", true}, GTK: {"GTK", true}, GEK: {"GEK", true}, EQK: {"EQK", true}, NEK: {"NEK", true}, JCMPK: {"JCMPK", true},
 	FUSEDTRY: {"FUSEDTRY", true},
-	LADDK: {"LADDK", true}, LSUBK: {"LSUBK", true}, LMULK: {"LMULK", true},
+	LADDK:    {"LADDK", true}, LSUBK: {"LSUBK", true}, LMULK: {"LMULK", true},
 }
 
 // constOps maps a binary opcode to its variant with a constant right operand.

@@ -16,6 +16,10 @@ type EvalError struct {
 	Pos    lang.Pos
 	Line   string // the source line at Pos, "" if unknown
 	Frames []TraceFrame
+	// Detail locates the error inside a string the script passed, such as
+	// an equation or a code string: "in <equations>, line 2:" with that
+	// line and a caret. Empty for errors in script code.
+	Detail string
 	// Err is the underlying error (a *Error from Go code, a context error
 	// on cancellation), for errors.Is/As.
 	Err error
@@ -37,6 +41,10 @@ func (e *EvalError) Error() string {
 	if e.Line != "" {
 		b.WriteString("\n")
 		b.WriteString(lang.Caret(e.Line, int(e.Pos.Col)))
+	}
+	if e.Detail != "" {
+		b.WriteString("\n")
+		b.WriteString(e.Detail)
 	}
 	if len(e.Frames) > 1 {
 		b.WriteString("\n")

@@ -646,6 +646,17 @@ func (m *machine) unwind(entryDepth int, err error) error {
 // locate attaches a position and traceback to err. An *EvalError raised
 // further in (by a script function called from a builtin) keeps its
 // position and gets the outer frames prepended.
+// isStringSource reports whether file names a string a script passed to a
+// builtin (<equations>, <code>, <condition>, <expression>) rather than a
+// file of script code.
+func isStringSource(file string) bool {
+	switch file {
+	case "<equations>", "<code>", "<condition>", "<expression>":
+		return true
+	}
+	return false
+}
+
 func locate(err error, frames []TraceFrame, line string) error {
 	if ee, ok := err.(*EvalError); ok {
 		if len(frames) > 0 {
@@ -659,6 +670,16 @@ func locate(err error, frames []TraceFrame, line string) error {
 	inner := frames[len(frames)-1]
 	ee := &EvalError{File: inner.File, Pos: inner.Pos, Frames: frames, Err: err, Line: line}
 	if le, ok := err.(*lang.Error); ok {
+		if isStringSource(le.File) && le.File != inner.File {
+			// An error inside an equation or code string: point at the
+			// script line that passed it, and show the string's line too.
+			ee.Msg = le.Msg
+			ee.Detail = fmt.Sprintf("  in %s, line %d:", le.File, le.Pos.Line)
+			if le.Line != "" {
+				ee.Detail += "\n" + lang.Caret(le.Line, int(le.Pos.Col))
+			}
+			return ee
+		}
 		ee.File, ee.Pos, ee.Msg, ee.Line = le.File, le.Pos, le.Msg, le.Line
 		return ee
 	}

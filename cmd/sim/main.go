@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 
 	"github.com/chzyer/readline"
 
@@ -51,6 +52,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	version := fs.Bool("version", false, "print the version and exit")
 	seed := fs.Int64("seed", 0, "seed the global random generator")
 	maxSteps := fs.Uint64("max-steps", 0, "stop after `N` bytecode steps (0: no limit)")
+	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to `FILE` (read it with go tool pprof)")
 	dump := fs.Bool("dump-bytecode", false, "print the compiled vector bytecode of neuron models at each run() (to stderr)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -61,6 +63,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *version {
 		fmt.Fprintln(stdout, "sim", sim.Version)
 		return 0
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "sim: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "sim: %v\n", err)
+			return 2
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *dump {
 		brian2.SetDumpBytecode(stderr)

@@ -216,37 +216,10 @@ func (a *Array) offsets() []int {
 
 // walk calls f with the offset of every element in row-major order.
 func walk(shape, strides []int, offset int, f func(int)) {
-	nd := len(shape)
-	if prod(shape) == 0 {
-		return
-	}
-	if nd == 0 {
-		f(offset)
-		return
-	}
-	idx := make([]int, nd)
-	off := offset
-	last := nd - 1
-	n, st := shape[last], strides[last]
-	for {
-		o := off
-		for k := 0; k < n; k++ {
-			f(o)
-			o += st
+	walkRows(shape, strides, offset, func(off, stride, n int) {
+		for ; n > 0; n-- {
+			f(off)
+			off += stride
 		}
-		// advance outer index
-		d := last - 1
-		for ; d >= 0; d-- {
-			idx[d]++
-			off += strides[d]
-			if idx[d] < shape[d] {
-				break
-			}
-			off -= strides[d] * shape[d]
-			idx[d] = 0
-		}
-		if d < 0 {
-			return
-		}
-	}
+	})
 }

@@ -32,14 +32,16 @@ func (a *Array) Copy() *Array {
 		}
 		return c
 	}
-	offs := a.offsets()
 	switch a.dtype {
 	case Float:
-		c.f = gather(a.f, offs)
+		c.f = newFloats(n, false)
+		gatherInto(c.f, a.f, a.shape, a.strides, a.offset)
 	case Int:
-		c.i = gather(a.i, offs)
+		c.i = make([]int64, n)
+		gatherInto(c.i, a.i, a.shape, a.strides, a.offset)
 	default:
-		c.b = gather(a.b, offs)
+		c.b = make([]bool, n)
+		gatherInto(c.b, a.b, a.shape, a.strides, a.offset)
 	}
 	return c
 }

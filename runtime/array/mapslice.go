@@ -13,11 +13,7 @@ func MapFloatSlice(a *Array, f func(dst, src []float64), dim units.Dim) *Array {
 	if src.contiguous() {
 		f(out, src.f[src.offset:src.offset+n])
 	} else {
-		k := 0
-		walk(src.shape, src.strides, src.offset, func(off int) {
-			out[k] = src.f[off]
-			k++
-		})
+		gatherInto(out, src.f, src.shape, src.strides, src.offset)
 		f(out, out)
 	}
 	return New(src.shape, out, dim)

@@ -77,11 +77,10 @@ func MapFloat(a *Array, f func(float64) float64, dim units.Dim) *Array {
 			out[k] = f(v)
 		}
 	} else {
-		k := 0
-		walk(src.shape, src.strides, src.offset, func(off int) {
-			out[k] = f(src.f[off])
-			k++
-		})
+		gatherInto(out, src.f, src.shape, src.strides, src.offset)
+		for k, v := range out {
+			out[k] = f(v)
+		}
 	}
 	return New(src.shape, out, dim)
 }

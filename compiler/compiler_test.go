@@ -133,3 +133,20 @@ func TestFusedExpression(t *testing.T) {
 		t.Errorf("%d FUSEDTRY instructions, want 1:\n%s", n, out)
 	}
 }
+
+// TestCallHints checks the CALL hints: a call consumed by an arithmetic
+// operator is marked fresh, and an operator's result passed as an
+// argument is marked as a temporary; a plain call is neither.
+func TestCallHints(t *testing.T) {
+	g := NewGlobals()
+	p, err := compile(t, "y = a * f(-x / t)\nz = f(x)\nw = g(x, x + 1)\n", g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Disassemble(p)
+	for _, want := range []string{"npos=1 nkw=0 temp0 fresh", "npos=1 nkw=0\n", "npos=2 nkw=0 temp1\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("disassembly lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -122,6 +122,14 @@ func argNote(prog *Program, fc *Funcode, op Opcode, arg int) string {
 		if arg&CallKwStar != 0 {
 			s += " **kwargs"
 		}
+		for k := 0; k < CallTempArgs; k++ {
+			if arg&(CallTempArg0<<k) != 0 {
+				s += fmt.Sprintf(" temp%d", k)
+			}
+		}
+		if arg&CallFresh != 0 {
+			s += " fresh"
+		}
 		return s
 	case FORMAT:
 		s := ""

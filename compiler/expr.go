@@ -265,7 +265,12 @@ func (f *fcomp) compare(e *lang.Compare) {
 }
 
 // call emits a call: fn, positional args, keyword values, *args, **kwargs.
-func (f *fcomp) call(e *lang.Call) {
+func (f *fcomp) call(e *lang.Call) { f.callHint(e, 0) }
+
+// callHint emits a call whose CALL argument also carries hint (CallFresh
+// or nothing); temporaries among the first positional arguments are
+// marked with CallTempArg0<<k.
+func (f *fcomp) callHint(e *lang.Call, hint int) {
 	f.expr(e.Fn)
 	var star, kwstar lang.Expr
 	var names []string
@@ -306,6 +311,9 @@ func (f *fcomp) call(e *lang.Call) {
 				f.c.errorf(a.Pos, "positional argument follows *args")
 			}
 			f.expr(a.Value)
+			if npos < CallTempArgs && isTemporary(a.Value) {
+				hint |= CallTempArg0 << npos
+			}
 			npos++
 		}
 	}
@@ -325,6 +333,7 @@ func (f *fcomp) call(e *lang.Call) {
 		f.c.errorf(e.Pos, "too many arguments in call")
 		arg &^= 0xffff
 	}
+	arg |= hint
 	f.pos = e.Pos
 	f.emit(CALL, arg)
 	if len(names) > 0 {
@@ -532,7 +541,7 @@ func (f *fcomp) constOperand(op lang.Op, y lang.Expr, pos lang.Pos, tempLeft, le
 
 // binaryExpr emits the ordinary code of an arithmetic binary operator.
 func (f *fcomp) binaryExpr(e *lang.Binary) {
-	f.expr(e.X)
+	f.operand(e.Op, e.X)
 	flags := 0
 	if isTemporary(e.X) {
 		flags |= TempLeftFlag
@@ -540,12 +549,29 @@ func (f *fcomp) binaryExpr(e *lang.Binary) {
 	if f.constOperand(e.Op, e.Y, e.Pos, flags&TempLeftFlag != 0, f.isLocal(e.X)) {
 		return
 	}
-	f.expr(e.Y)
+	f.operand(e.Op, e.Y)
 	if isTemporary(e.Y) {
 		flags |= TempRightFlag
 	}
 	f.pos = e.Pos
 	f.binop(e.Op, flags)
+}
+
+// freshOps are the operators that may update a call's fresh result in
+// place (see CallFresh).
+var freshOps = map[lang.Op]bool{
+	lang.Plus: true, lang.Minus: true, lang.Star: true, lang.Slash: true,
+	lang.SlashSlash: true, lang.Percent: true, lang.StarStar: true,
+}
+
+// operand emits one operand of the arithmetic operator op; a call gets the
+// CallFresh hint.
+func (f *fcomp) operand(op lang.Op, e lang.Expr) {
+	if c, ok := e.(*lang.Call); ok && freshOps[op] {
+		f.callHint(c, CallFresh)
+		return
+	}
+	f.expr(e)
 }
 
 // localKOps maps a constant-operand opcode to its form fused with a

@@ -148,6 +148,19 @@ func (op Opcode) HasArg() bool { return op < numOpcodes && opTable[op].hasArg }
 const (
 	CallStar   = 1 << 16 // a *args tuple follows the keyword values
 	CallKwStar = 1 << 17 // a **kwargs dict comes last
+	// CallTempArg0 marks positional argument 0 as a temporary (the fresh
+	// result of an operator that nothing else refers to); CallTempArg0<<k
+	// marks argument k, for k < CallTempArgs. A builtin that accepts them
+	// may store its result in such an argument's storage.
+	CallTempArg0 = 1 << 18
+	CallTempArgs = 4
+	// CallFresh says the call's result is consumed at once by an
+	// arithmetic operator: when the callee is a builtin whose results are
+	// always new objects, the operator may update the result in place.
+	CallFresh = 1 << 22
+	// CallShapeMask covers the bits that say where the arguments are
+	// (npos, nkw, *args, **kwargs); the others are hints.
+	CallShapeMask = 1<<18 - 1
 )
 
 // MaxArg is the largest instruction argument.

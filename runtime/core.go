@@ -93,13 +93,33 @@ type BuiltinFunc func(th *Thread, args []Value, kwargs []Kwarg) (Value, error)
 
 // Builtin is a function implemented in Go.
 type Builtin struct {
-	name string
-	fn   BuiltinFunc
+	name  string
+	fn    BuiltinFunc
+	flags BuiltinFlags
 }
+
+// BuiltinFlags tell the VM what it may assume about a builtin, so that
+// expressions such as a * np.exp(-x / tau) allocate one array, not three.
+type BuiltinFlags uint8
+
+const (
+	// FreshResult: every object the builtin returns is new (a new array,
+	// never an argument, a view or something stored), so an operator
+	// consuming the result at once may update it in place.
+	FreshResult BuiltinFlags = 1 << iota
+	// InPlaceArgs: the builtin asks Thread.TempArg which arguments are
+	// temporaries and may store its result in their storage.
+	InPlaceArgs
+)
 
 // NewBuiltin returns a builtin function value named name.
 func NewBuiltin(name string, fn BuiltinFunc) Value {
 	return MakeObj(&Builtin{name: name, fn: fn})
+}
+
+// NewBuiltinFlags returns a builtin function value with flags.
+func NewBuiltinFlags(name string, flags BuiltinFlags, fn BuiltinFunc) Value {
+	return MakeObj(&Builtin{name: name, fn: fn, flags: flags})
 }
 
 // Type implements Object.
@@ -116,6 +136,7 @@ func (b *Builtin) Name() string { return b.name }
 
 // Call implements Callable.
 func (b *Builtin) Call(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	th.tempArgs = 0 // called from Go: no argument is known to be a temporary
 	return b.fn(th, args, kwargs)
 }
 

@@ -22,7 +22,17 @@ type Thread struct {
 	Steps uint64
 
 	locals map[string]any
+	// tempArgs marks the positional arguments of the builtin being called
+	// that are temporaries (bit k for argument k); see TempArg.
+	tempArgs uint8
 }
+
+// TempArg reports whether positional argument k of the builtin now being
+// called is a temporary: the fresh result of an operator, referred to by
+// nothing else, whose storage the builtin may reuse for its result. Only
+// builtins made with the InPlaceArgs flag are told, and only until they
+// call back into the interpreter.
+func (th *Thread) TempArg(k int) bool { return k < 8 && th.tempArgs&(1<<k) != 0 }
 
 // NewThread returns a thread writing to os.Stdout/os.Stderr.
 func NewThread(name string) *Thread {

@@ -549,7 +549,7 @@ func (m *machine) run(th *Thread) (result Value, err error) {
 
 		case compiler.CALL:
 			npos := int(ins>>8) & 0xff
-			if ins>>16 != 0 || budget <= 0 || m.depth >= len(m.frames) {
+			if (ins>>8)&compiler.CallShapeMask>>8 != 0 || budget <= 0 || m.depth >= len(m.frames) {
 				break
 			}
 			fslot := sp - npos - 1

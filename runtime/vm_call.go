@@ -76,6 +76,23 @@ func (m *machine) callSlow(th *Thread, arg int, names []string, fslot int) (*fra
 		initCells(s, bp, fc)
 		nf, err := m.push(f, bp, false)
 		return nf, Value{}, err
+	case *Builtin:
+		th.tempArgs = 0
+		if f.flags&InPlaceArgs != 0 && arg&CallStarMask == 0 {
+			th.tempArgs = uint8(arg / compiler.CallTempArg0 & (1<<compiler.CallTempArgs - 1))
+		}
+		v, err := f.fn(th, args, kwargs)
+		th.tempArgs = 0
+		if err != nil {
+			return nil, Value{}, err
+		}
+		if !v.IsValid() {
+			return nil, None, nil
+		}
+		if arg&compiler.CallFresh != 0 && f.flags&FreshResult != 0 && v.kind == ObjKind {
+			v.bits = freshMark
+		}
+		return nil, v, nil
 	case Callable:
 		v, err := f.Call(th, args, kwargs)
 		if err == nil && !v.IsValid() {
@@ -84,6 +101,23 @@ func (m *machine) callSlow(th *Thread, arg int, names []string, fslot int) (*fra
 		return nil, v, err
 	}
 	return nil, Value{}, Errorf("'%s' object is not callable", TypeName(fnv))
+}
+
+// CallStarMask covers the CALL bits for *args and **kwargs.
+const CallStarMask = compiler.CallStar | compiler.CallKwStar
+
+// freshMark, in the otherwise unused bits of an object Value, marks the
+// result of a FreshResult builtin called with the CallFresh hint. Only the
+// arithmetic instruction consuming it sees the mark, and it clears it.
+const freshMark = 1
+
+// takeFresh reports whether v carries the fresh mark and clears it.
+func takeFresh(v *Value) bool {
+	if v.kind == ObjKind && v.bits == freshMark {
+		v.bits = 0
+		return true
+	}
+	return false
 }
 
 // callName names a callee in argument errors: "f()".

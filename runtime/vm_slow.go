@@ -127,8 +127,10 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 
 	case compiler.ADD, compiler.SUB, compiler.MUL, compiler.DIV, compiler.FLOORDIV, compiler.MOD,
 		compiler.EQ, compiler.NE, compiler.LT, compiler.LE, compiler.GT, compiler.GE:
-		if s[sp-2], err = BinaryFlags(binaryOps[op], s[sp-2], s[sp-1], false,
-			arg&compiler.TempLeftFlag != 0, arg&compiler.TempRightFlag != 0); err != nil {
+		x, y := s[sp-2], s[sp-1]
+		freshX, freshY := takeFresh(&x), takeFresh(&y)
+		if s[sp-2], err = BinaryFlags(binaryOps[op], x, y, false,
+			freshX || arg&compiler.TempLeftFlag != 0, freshY || arg&compiler.TempRightFlag != 0); err != nil {
 			return
 		}
 		sp--
@@ -145,11 +147,14 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 	case compiler.ADDK, compiler.SUBK, compiler.MULK, compiler.LTK, compiler.LEK, compiler.GTK,
 		compiler.GEK, compiler.EQK, compiler.NEK:
 		k := consts[arg&compiler.KIndexMask]
-		if s[sp-1], err = BinaryFlags(binaryOps[op], s[sp-1], k, false, arg&compiler.KTempFlag != 0, false); err != nil {
+		x := s[sp-1]
+		fresh := takeFresh(&x)
+		if s[sp-1], err = BinaryFlags(binaryOps[op], x, k, false, fresh || arg&compiler.KTempFlag != 0, false); err != nil {
 			return
 		}
 	case compiler.BINARY:
 		x, y := s[sp-2], s[sp-1]
+		freshX, freshY := takeFresh(&x), takeFresh(&y)
 		if arg&compiler.InplaceFlag != 0 && lang.Op(arg&0xff) == lang.Plus {
 			if l, ok := x.obj.(*List); ok {
 				elems, e := ToSlice(y)
@@ -162,7 +167,7 @@ func (m *machine) slow(th *Thread, ins uint32) (done bool, result Value, err err
 			}
 		}
 		if s[sp-2], err = BinaryFlags(lang.Op(arg&0xff), x, y, arg&compiler.InplaceFlag != 0,
-			arg&compiler.TempLeftFlag != 0, arg&compiler.TempRightFlag != 0); err != nil {
+			freshX || arg&compiler.TempLeftFlag != 0, freshY || arg&compiler.TempRightFlag != 0); err != nil {
 			return
 		}
 		sp--

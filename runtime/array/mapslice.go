@@ -26,3 +26,18 @@ func negSlice(dst, src []float64) {
 		dst[k] = -x
 	}
 }
+
+// MapFloatInPlace is MapFloatSlice storing into a's own storage, for an
+// array that nothing else refers to (a temporary, see runtime.Thread's
+// TempArg): when a is a contiguous float64 array it applies f to its
+// elements, gives it dimension dim and reports true; otherwise it does
+// nothing and reports false.
+func MapFloatInPlace(a *Array, f func(dst, src []float64), dim units.Dim) bool {
+	if a.dtype != Float || !a.contiguous() {
+		return false
+	}
+	s := a.f[a.offset : a.offset+a.Size()]
+	f(s, s)
+	a.dim = dim
+	return true
+}

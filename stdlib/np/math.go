@@ -67,7 +67,7 @@ func dimensionError(name string, a *array.Array) error {
 	return runtime.Errorf("%s() argument must be dimensionless, got %s", name, a.Describe())
 }
 
-func applyUnary(name string, d unaryDef, a *array.Array) (*array.Array, error) {
+func applyUnary(name string, d unaryDef, a *array.Array, temp bool) (*array.Array, error) {
 	dim := a.Dim()
 	switch d.rule {
 	case dimless:
@@ -83,10 +83,24 @@ func applyUnary(name string, d unaryDef, a *array.Array) (*array.Array, error) {
 	case toPlain:
 		dim = units.Dim{}
 	}
-	if v := vecFuncs[name]; v != nil && a.Size() >= vecMinLen {
-		return array.MapFloatSlice(a, v, dim), nil
+	v := vecFuncs[name]
+	if v == nil || a.Size() < vecMinLen {
+		v = nil
+		if temp && a.NDim() > 0 {
+			v = func(dst, src []float64) {
+				for k, x := range src {
+					dst[k] = d.f(x)
+				}
+			}
+		}
 	}
-	return array.MapFloat(a, d.f, dim), nil
+	if v == nil {
+		return array.MapFloat(a, d.f, dim), nil
+	}
+	if temp && a.NDim() > 0 && array.MapFloatInPlace(a, v, dim) {
+		return a, nil
+	}
+	return array.MapFloatSlice(a, v, dim), nil
 }
 
 func unaryFunc(name string, d unaryDef) fn {
@@ -95,11 +109,12 @@ func unaryFunc(name string, d unaryDef) fn {
 		if err := runtime.UnpackArgs(name, args, kwargs, "x", &x); err != nil {
 			return runtime.Value{}, err
 		}
+		temp := th.TempArg(0)
 		a, err := toArray(x)
 		if err != nil {
 			return runtime.Value{}, err
 		}
-		return ret(applyUnary(name, d, a))
+		return ret(applyUnary(name, d, a, temp))
 	}
 }
 
@@ -138,13 +153,13 @@ func twoArgs(name string, args []runtime.Value, kwargs []runtime.Kwarg) (*array.
 func init() {
 	for name, d := range unaryFuncs {
 		if d.f != nil {
-			def(name, unaryFunc(name, d))
+			defFlags(name, runtime.FreshResult|runtime.InPlaceArgs, unaryFunc(name, d))
 		}
 	}
 	for name, op := range binaryOps {
 		op := op
 		name := name
-		def(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		defFlags(name, runtime.FreshResult, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			a, b, err := twoArgs(name, args, kwargs)
 			if err != nil {
 				return runtime.Value{}, err
@@ -210,7 +225,7 @@ func init() {
 	})
 	for name, op := range map[string]lang.Op{"logical_and": lang.Amp, "logical_or": lang.Pipe, "logical_xor": lang.Hat} {
 		name, op := name, op
-		def(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		defFlags(name, runtime.FreshResult, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			a, b, err := twoArgs(name, args, kwargs)
 			if err != nil {
 				return runtime.Value{}, err

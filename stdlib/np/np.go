@@ -26,12 +26,23 @@ type fn = runtime.BuiltinFunc
 // members collects the module table; each file adds its functions.
 var members = map[string]fn{}
 
+// memberFlags holds the runtime.BuiltinFlags of functions that have any.
+var memberFlags = map[string]runtime.BuiltinFlags{}
+
 func def(name string, f fn) { members[name] = f }
+
+// defFlags defines a function with flags: FreshResult for those that
+// always return a new array, InPlaceArgs for those that reuse a temporary
+// argument's storage.
+func defFlags(name string, flags runtime.BuiltinFlags, f fn) {
+	members[name] = f
+	memberFlags[name] = flags
+}
 
 func build() *runtime.Module {
 	m := &runtime.Module{Name: "numpy", Members: map[string]runtime.Value{}}
 	for name, f := range members {
-		m.Members[name] = runtime.NewBuiltin(name, f)
+		m.Members[name] = runtime.NewBuiltinFlags(name, memberFlags[name], f)
 	}
 	for name, v := range constants() {
 		m.Members[name] = v

@@ -16,8 +16,18 @@ func predeclare() {
 		name := name
 		// looked up at call time: the tables are filled by init functions
 		// of several files
-		runtime.Predeclare(name, runtime.NewBuiltin(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		runtime.Predeclare(name, runtime.NewBuiltinFlags(name, predeclaredFlags(name), func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			return members[name](th, args, kwargs)
 		}))
 	}
+}
+
+// predeclaredFlags are the flags of a predeclared function: those of the
+// elementwise math functions, read from their table (package variables
+// are set before any init function runs, memberFlags possibly not).
+func predeclaredFlags(name string) runtime.BuiltinFlags {
+	if unaryFuncs[name].f != nil {
+		return runtime.FreshResult | runtime.InPlaceArgs
+	}
+	return 0
 }

@@ -9,4 +9,8 @@
 // but a small fraction of inputs); inputs with |x| ≥ 700, NaNs and
 // infinities are handed to math.Exp, so special values, overflow and
 // subnormal results are exactly math.Exp's.
+//
+// DivScalar, ScalarDiv and Div divide four lanes at a time (the quotients
+// are the Go operator's, bit for bit); SumSquares and Dot accumulate in 16
+// partial sums, the same on every architecture (arith.go).
 package vmath

@@ -37,7 +37,7 @@ var floatKernels = map[lang.Op]kern[float64, float64]{
 	lang.Plus:       addK[float64],
 	lang.Minus:      subK[float64],
 	lang.Star:       mulK[float64],
-	lang.Slash:      divK[float64],
+	lang.Slash:      divK,
 	lang.SlashSlash: loop(floorDiv),
 	lang.Percent:    loop(floorMod),
 	lang.StarStar:   loop(math.Pow),

@@ -2,6 +2,7 @@ package optimize
 
 import (
 	"fmt"
+	"github.com/sim-lang/sim/internal/vmath"
 	"math"
 )
 
@@ -132,11 +133,7 @@ func Levmar(f ResidualFunc, jac JacobianFunc, x0 []float64, m int, s LMSettings)
 				col := fjac[j+j*m : m+j*m]
 				w := wa4[j:m]
 				w = w[:len(col)]
-				sum := 0.0
-				for i, v := range col {
-					sum += v * w[i]
-				}
-				temp := -sum / col[0]
+				temp := -vmath.Dot(col, w) / col[0]
 				for i, v := range col {
 					w[i] += v * temp
 				}
@@ -280,8 +277,9 @@ func fdjac2(f ResidualFunc, x, fvec, fjac []float64, m int, epsfcn float64, wa [
 		col := fjac[j*m : j*m+m]
 		wa, fvec := wa[:len(col)], fvec[:len(col)]
 		for i := range col {
-			col[i] = (wa[i] - fvec[i]) / h
+			col[i] = wa[i] - fvec[i]
 		}
+		vmath.DivScalar(col, col, h)
 	}
 	return nil
 }

@@ -1,11 +1,17 @@
 package optimize
 
-import "math"
+import (
+	"math"
+
+	"github.com/sim-lang/sim/internal/vmath"
+)
 
 // This file ports MINPACK's linear-algebra helpers (enorm, qrfac, qrsolv,
 // lmpar) operation by operation, so that the Levenberg–Marquardt iterates
-// and function-evaluation counts match SciPy's leastsq bit for bit in the
-// usual case. Matrices are column-major with leading dimension ld, as in
+// and function-evaluation counts follow SciPy's leastsq. Long sums (norms
+// and dot products over the m residuals) are taken in 16 partial sums by
+// internal/vmath, four times faster than one chain of additions, so the
+// last bits may differ from the Fortran's. Matrices are column-major with leading dimension ld, as in
 // the Fortran: a[i+j*ld] is a(i+1, j+1).
 
 const (
@@ -13,11 +19,17 @@ const (
 	dwarf  = 2.2250738585072014e-308 // dpmpar(2)
 )
 
-// enorm is MINPACK's overflow- and underflow-safe Euclidean norm.
+// enorm is MINPACK's overflow- and underflow-safe Euclidean norm. When
+// every element lies in the range where MINPACK simply sums the squares
+// (the usual case), the sum is taken by vmath.SumSquares: the same
+// squares, added in 16 partial sums instead of one chain.
 func enorm(x []float64) float64 {
 	const rdwarf, rgiant = 3.834e-20, 1.304e19
-	var s1, s2, s3, x1max, x3max float64
 	agiant := rgiant / float64(len(x))
+	if sum, maxAbs := vmath.SumSquares(x); maxAbs < agiant && maxAbs > rdwarf {
+		return math.Sqrt(sum)
+	}
+	var s1, s2, s3, x1max, x3max float64
 	for _, v := range x {
 		xabs := math.Abs(v)
 		switch {
@@ -87,18 +99,12 @@ func qrfac(m, n int, a []float64, ld int, ipvt []int, rdiag, acnorm, wa []float6
 				ajnorm = -ajnorm
 			}
 			colj := a[j+j*ld : m+j*ld]
-			for i := range colj {
-				colj[i] /= ajnorm
-			}
+			vmath.DivScalar(colj, colj, ajnorm)
 			colj[0]++
 			for k := j + 1; k < n; k++ {
 				colk := a[j+k*ld : m+k*ld]
 				colk = colk[:len(colj)]
-				sum := 0.0
-				for i, v := range colj {
-					sum += v * colk[i]
-				}
-				temp := sum / colj[0]
+				temp := vmath.Dot(colj, colk) / colj[0]
 				for i, v := range colj {
 					colk[i] -= temp * v
 				}

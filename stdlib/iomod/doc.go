@@ -6,8 +6,11 @@
 // read as NaN). Binary arrays: save/load in numpy's .npy format (versions
 // 1.0 and 2.0; <f8, <i8 and |b1 written byte for byte as numpy writes
 // them; other numeric descriptors, big-endian data and Fortran order read).
-// The four numpy names are also members of the numpy module (np.save,
-// np.load, np.savetxt, np.loadtxt). save_monitor writes the recordings of
+// savez/savez_compressed write .npz archives (a zip of .npy members,
+// stored or deflated, laid out as numpy writes them) and load opens them as
+// an NpzFile mapping (files, f['name'], in, iteration). These numpy names
+// are also members of the numpy module (np.save, np.load, np.savez,
+// np.savez_compressed, np.savetxt, np.loadtxt). save_monitor writes the recordings of
 // State, Spike and PopulationRate monitors as CSV or .npy by extension.
 // cache(f, dir) memoizes a function on disk keyed on its code and
 // arguments. Every file is written to a temporary file in the destination

@@ -14,25 +14,27 @@ func init() {
 
 // numpyNames are the functions that numpy also has; they are added to
 // the numpy module.
-var numpyNames = []string{"save", "load", "savetxt", "loadtxt"}
+var numpyNames = []string{"save", "load", "savez", "savez_compressed", "savetxt", "loadtxt"}
 
 // functions is the module table.
 var functions = map[string]runtime.BuiltinFunc{
-	"save":         npySave,
-	"load":         npyLoad,
-	"savetxt":      savetxt,
-	"loadtxt":      loadtxt,
-	"read_csv":     readCSV,
-	"write_csv":    writeCSV,
-	"save_monitor": saveMonitor,
-	"cache":        cacheFunc,
-	"mkdtemp":      mkdtemp,
-	"listdir":      listdir,
-	"exists":       exists,
-	"remove":       remove,
-	"rmtree":       rmtree,
-	"read_text":    readText,
-	"write_text":   writeText,
+	"save":             npySave,
+	"load":             npyLoad,
+	"savez":            savezFunc("savez", false),
+	"savez_compressed": savezFunc("savez_compressed", true),
+	"savetxt":          savetxt,
+	"loadtxt":          loadtxt,
+	"read_csv":         readCSV,
+	"write_csv":        writeCSV,
+	"save_monitor":     saveMonitor,
+	"cache":            cacheFunc,
+	"mkdtemp":          mkdtemp,
+	"listdir":          listdir,
+	"exists":           exists,
+	"remove":           remove,
+	"rmtree":           rmtree,
+	"read_text":        readText,
+	"write_text":       writeText,
 }
 
 func build() *runtime.Module {

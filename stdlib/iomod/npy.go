@@ -323,7 +323,8 @@ func npySave(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (
 	return runtime.None, nil
 }
 
-// npyLoad is np.load(file): read a .npy file into an array.
+// npyLoad is np.load(file): read a .npy file into an array, or open an
+// .npz archive as an NpzFile.
 func npyLoad(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	var file, mmap, allowPickle, fixImports, encoding runtime.Value
 	if err := runtime.UnpackArgs("load", args, kwargs, "file", &file, "mmap_mode?", &mmap, "allow_pickle?", &allowPickle, "fix_imports?", &fixImports, "encoding?", &encoding); err != nil {
@@ -336,6 +337,13 @@ func npyLoad(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (
 	data, err := readFile(path)
 	if err != nil {
 		return runtime.Value{}, err
+	}
+	if isZip(data) {
+		f, err := DecodeNpz(path, data)
+		if err != nil {
+			return runtime.Value{}, runtime.Errorf("load('%s'): %v", path, err)
+		}
+		return runtime.MakeObj(f), nil
 	}
 	a, err := DecodeNpy(data)
 	if err != nil {

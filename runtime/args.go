@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"github.com/sim-lang/sim/internal/suggest"
 	"strings"
 )
 
@@ -107,37 +108,10 @@ func unpackOne(fn, name string, v Value, ptr any) error {
 }
 
 // Suggest returns ` (did you mean 'x'?)` naming the candidate closest to
-// name by edit distance, or "" when none is close.
+// name (see internal/suggest), or "" when none is close.
 func Suggest(name string, candidates []string) string {
-	best, bestD := "", len(name)/2+2
-	for _, c := range candidates {
-		d := editDistance(strings.ToLower(name), strings.ToLower(c))
-		if d < bestD || (d == bestD && best != "" && c < best) {
-			best, bestD = c, d
-		}
+	if best := suggest.Closest(name, candidates); best != "" {
+		return " (did you mean '" + best + "'?)"
 	}
-	if best == "" || best == name {
-		return ""
-	}
-	return " (did you mean '" + best + "'?)"
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

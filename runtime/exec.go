@@ -3,6 +3,7 @@ package runtime
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/sim-lang/sim/compiler"
 	"github.com/sim-lang/sim/lang"
@@ -172,7 +173,32 @@ func (e *Env) predeclared(i int, fc *compiler.Funcode) (Value, error) {
 	cands = append(cands, e.Names()...)
 	cands = append(cands, PredeclaredNames()...)
 	cands = append(cands, units.Names()...)
+	if hint := importHint(name); hint != "" {
+		return Value{}, Errorf("name '%s' is not defined (did you forget '%s'?)", name, hint)
+	}
 	return Value{}, Errorf("name '%s' is not defined%s", name, Suggest(name, cands))
+}
+
+// conventionalAliases are the names Python users give modules on import.
+var conventionalAliases = map[string]string{
+	"np":  "import numpy as np",
+	"plt": "import matplotlib.pyplot as plt",
+	"b2":  "import brian2 as b2",
+}
+
+// importHint returns the import statement that would define name when it
+// is a module's name or its conventional alias, or "".
+func importHint(name string) string {
+	if imp, ok := conventionalAliases[name]; ok {
+		return imp
+	}
+	registryMu.Lock()
+	_, ok := moduleBuild[name]
+	registryMu.Unlock()
+	if ok && !strings.Contains(name, ".") {
+		return "import " + name
+	}
+	return ""
 }
 
 // recoverInternal turns a Go panic into an error.

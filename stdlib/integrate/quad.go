@@ -1,191 +1,149 @@
 package integrate
 
 import (
-	"container/heap"
+	"fmt"
 	"math"
+	"sort"
 
 	"github.com/sim-lang/sim/runtime"
 	"github.com/sim-lang/sim/runtime/array"
 	"github.com/sim-lang/sim/units"
 )
 
-// The 21-point Gauss–Kronrod rule of QUADPACK's qk21: Kronrod abscissae
-// (the odd ones are the 10-point Gauss nodes) and weights.
-var (
-	gkX = [11]float64{
-		0.995657163025808080735527280689003, 0.973906528517171720077964012084452,
-		0.930157491355708226001207180059508, 0.865063366688984510732096688423493,
-		0.780817726586416897063717578345042, 0.679409568299024406234327365114874,
-		0.562757134668604683339000099272694, 0.433395394129247190799265943165784,
-		0.294392862701460198131126603103866, 0.148874338981631210884826001129720, 0}
-	gkW = [11]float64{
-		0.011694638867371874278064396062192, 0.032558162307964727478818972459390,
-		0.054755896574351996031381300244580, 0.075039674810919952767043140916190,
-		0.093125454583697605535065465083366, 0.109387158802297641899210590325805,
-		0.123491976262065851077958109831074, 0.134709217311473325928054001771707,
-		0.142775938577060080797094273138717, 0.147739104901338491374841515972068,
-		0.149445554002916905664936468389821}
-	gW = [5]float64{
-		0.066671344308688137593568809893332, 0.149451349150580593145776339657697,
-		0.219086362515982043995534934228163, 0.269266719309996355091226921569469,
-		0.295524224714752870173892994651338}
-)
-
-// qk21 applies the rule on [a, b]: the integral, QUADPACK's error
-// estimate, and the number of evaluations.
-func qk21(f func(float64) (float64, error), a, b float64) (float64, float64, error) {
-	const epmach, uflow = eps, 2.2250738585072014e-308
-	centr := 0.5 * (a + b)
-	hl := 0.5 * (b - a)
-	dhl := math.Abs(hl)
-	fc, err := f(centr)
-	if err != nil {
-		return 0, 0, err
-	}
-	resg := 0.0
-	resk := gkW[10] * fc
-	resabs := math.Abs(resk)
-	var fv1, fv2 [10]float64
-	for j := 0; j < 10; j++ {
-		absc := hl * gkX[j]
-		f1, err := f(centr - absc)
-		if err != nil {
-			return 0, 0, err
-		}
-		f2, err := f(centr + absc)
-		if err != nil {
-			return 0, 0, err
-		}
-		fv1[j], fv2[j] = f1, f2
-		resk += gkW[j] * (f1 + f2)
-		resabs += gkW[j] * (math.Abs(f1) + math.Abs(f2))
-		if j%2 == 1 {
-			resg += gW[j/2] * (f1 + f2)
-		}
-	}
-	reskh := resk * 0.5
-	resasc := gkW[10] * math.Abs(fc-reskh)
-	for j := 0; j < 10; j++ {
-		resasc += gkW[j] * (math.Abs(fv1[j]-reskh) + math.Abs(fv2[j]-reskh))
-	}
-	result := resk * hl
-	resabs *= dhl
-	resasc *= dhl
-	abserr := math.Abs((resk - resg) * hl)
-	if resasc != 0 && abserr != 0 {
-		abserr = resasc * math.Min(1, math.Pow(200*abserr/resasc, 1.5))
-	}
-	if resabs > uflow/(50*epmach) {
-		abserr = math.Max(epmach*50*resabs, abserr)
-	}
-	return result, abserr, nil
+// quadSpec is the tolerance, the subinterval limit and the break points
+// of one quad call (SciPy's defaults: 1.49e-8, 1.49e-8, 50, none).
+type quadSpec struct {
+	epsabs, epsrel float64
+	limit          int
+	points         []float64
+	hasPoints      bool
 }
 
-// interval is one piece of the adaptive subdivision.
-type interval struct{ a, b, val, err float64 }
+func defaultQuadSpec() quadSpec { return quadSpec{epsabs: 1.49e-8, epsrel: 1.49e-8, limit: 50} }
 
-type intervalHeap []interval
-
-func (h intervalHeap) Len() int           { return len(h) }
-func (h intervalHeap) Less(i, j int) bool { return h[i].err > h[j].err }
-func (h intervalHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *intervalHeap) Push(x any)        { *h = append(*h, x.(interval)) }
-func (h *intervalHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+// quadRun is one finished integration: QUADPACK's output with the
+// result's sign applied, the number of evaluations, and whether the
+// range was infinite (the subdivision then lives on (0, 1]).
+type quadRun struct {
+	*quadOut
+	neval    int
+	infinite bool
 }
 
-// adaptQuad integrates f over [a, b] (finite) by globally adaptive
-// bisection of the interval with the largest error, as QUADPACK's qag.
-func adaptQuad(f func(float64) (float64, error), a, b, epsabs, epsrel float64, limit int) (float64, float64, bool, error) {
-	v, e, err := qk21(f, a, b)
-	if err != nil {
-		return 0, 0, false, err
+// integrate1 integrates f from a to b as scipy.integrate.quad does:
+// reversed limits flip the sign; an infinite range goes to qagie;
+// break points (those strictly inside) to qagp; the rest to qags.
+func integrate1(f integrand, a, b float64, spec quadSpec) (*quadRun, error) {
+	run := &quadRun{}
+	g := func(x float64) (float64, error) {
+		run.neval++
+		return f(x)
 	}
-	h := &intervalHeap{{a, b, v, e}}
-	total, totErr := v, e
-	for k := 1; k < limit; k++ {
-		if totErr <= math.Max(epsabs, epsrel*math.Abs(total)) {
-			return total, totErr, true, nil
-		}
-		w := heap.Pop(h).(interval)
-		m := 0.5 * (w.a + w.b)
-		v1, e1, err := qk21(f, w.a, m)
-		if err != nil {
-			return 0, 0, false, err
-		}
-		v2, e2, err := qk21(f, m, w.b)
-		if err != nil {
-			return 0, 0, false, err
-		}
-		heap.Push(h, interval{w.a, m, v1, e1})
-		heap.Push(h, interval{m, w.b, v2, e2})
-		// Re-sum to avoid drift.
-		total, totErr = 0, 0
-		for _, it := range *h {
-			total += it.val
-			totErr += it.err
-		}
-		if math.IsNaN(total) {
-			return total, totErr, false, nil
-		}
+	sign := 1.0
+	if b < a {
+		a, b, sign = b, a, -1
 	}
-	return total, totErr, totErr <= math.Max(epsabs, epsrel*math.Abs(total)), nil
-}
-
-// quadBuiltin is scipy.integrate.quad(func, a, b, args=(), epsabs,
-// epsrel, limit): (value, abserr), with units (the value carries
-// func's unit times x's).
-func quadBuiltin(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-	const fname = "quad"
-	var fun, aV, bV, extra, full, epsabsV, epsrelV, limitV runtime.Value
-	if err := runtime.UnpackArgs(fname, args, kwargs, "func", &fun, "a", &aV, "b", &bV, "args?", &extra,
-		"full_output?", &full, "epsabs?", &epsabsV, "epsrel?", &epsrelV, "limit?", &limitV); err != nil {
-		return runtime.Value{}, err
-	}
-	if _, ok := fun.Obj().(runtime.Callable); !ok {
-		return runtime.Value{}, runtime.Errorf("%s: func must be a function, not %s", fname, runtime.TypeName(fun))
-	}
-	a, da, ok1 := scalarOf(aV)
-	b, db, ok2 := scalarOf(bV)
-	if !ok1 || !ok2 {
-		return runtime.Value{}, runtime.Errorf("%s: the limits a and b must be numbers", fname)
-	}
-	xDim := da
-	if da != db {
+	var out *quadOut
+	var err error
+	switch {
+	case math.IsInf(a, 0) || math.IsInf(b, 0):
+		if spec.hasPoints {
+			return nil, runtime.Errorf("quad: infinite limits cannot be used with break points")
+		}
+		inf, bound := 1, a
 		switch {
-		case da.IsDimensionless() && (a == 0 || math.IsInf(a, 0)):
-			xDim = db
-		case db.IsDimensionless() && (b == 0 || math.IsInf(b, 0)):
-		default:
-			return runtime.Value{}, runtime.Errorf("%s: the limits have units of %s and %s", fname, array.DimName(da), array.DimName(db))
+		case math.IsInf(a, -1) && math.IsInf(b, 1):
+			inf, bound = 2, 0
+		case math.IsInf(a, -1):
+			inf, bound = -1, b
+		case math.IsInf(a, 1) || math.IsInf(b, -1): // (inf, inf) or (-inf, -inf)
+			out = newQuadOut(spec.limit, a, b)
+			out.result, out.abserr = math.NaN(), math.NaN()
+		}
+		if out == nil {
+			run.infinite = true
+			out, err = qags(qk15i(g, bound, inf), 0, 1, spec.epsabs, spec.epsrel, spec.limit)
+		}
+	case spec.hasPoints:
+		inside := make([]float64, 0, len(spec.points))
+		for _, p := range spec.points {
+			if a < p && p < b {
+				inside = append(inside, p)
+			}
+		}
+		sort.Float64s(inside)
+		inside = uniqueSorted(inside)
+		out, err = qagp(g, a, b, inside, spec.epsabs, spec.epsrel, spec.limit)
+	default:
+		out, err = qags(qk21(g), a, b, spec.epsabs, spec.epsrel, spec.limit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	out.result *= sign
+	run.quadOut = out
+	return run, nil
+}
+
+// uniqueSorted drops repeated values from a sorted slice.
+func uniqueSorted(x []float64) []float64 {
+	out := x[:0]
+	for i, v := range x {
+		if i == 0 || v != x[i-1] {
+			out = append(out, v)
 		}
 	}
-	xargs, err := extraArgs(fname, extra)
-	if err != nil {
-		return runtime.Value{}, err
+	return out
+}
+
+// quadMessages are SciPy's texts for QUADPACK's error codes 1-5.
+var quadMessages = map[int]string{
+	1: "The maximum number of subdivisions (%d) has been achieved.\n  If increasing the limit yields no improvement it is advised to analyze \n  the integrand in order to determine the difficulties.  If the position of a \n  local difficulty can be determined (singularity, discontinuity) one will \n  probably gain from splitting up the interval and calling the integrator \n  on the subranges.  Perhaps a special-purpose integrator should be used.",
+	2: "The occurrence of roundoff error is detected, which prevents \n  the requested tolerance from being achieved.  The error may be \n  underestimated.",
+	3: "Extremely bad integrand behavior occurs at some points of the\n  integration interval.",
+	4: "The algorithm does not converge.  Roundoff error is detected\n  in the extrapolation table.  It is assumed that the requested tolerance\n  cannot be achieved, and that the returned result (if full_output = 1) is \n  the best which can be obtained.",
+	5: "The integral is probably divergent, or slowly convergent.",
+}
+
+// quadMessage is the message of error code ier (1-5).
+func quadMessage(ier, limit int) string {
+	m := quadMessages[ier]
+	if ier == 1 {
+		m = fmt.Sprintf(m, limit)
 	}
-	epsabs, epsrel, limit := 1.49e-8, 1.49e-8, 50
-	if isGiven(epsabsV) {
-		epsabs, _, _ = scalarOf(epsabsV)
+	return m
+}
+
+// invalidInput is SciPy's ValueError for ier = 6, worded after the
+// cause as SciPy's quad words it.
+func invalidInput(fname string, spec quadSpec, a, b float64) error {
+	switch {
+	case spec.epsabs <= 0 && spec.epsrel < math.Max(50*eps, 5e-29):
+		return runtime.Errorf("%s: if epsabs <= 0, epsrel must be greater than both 5e-29 and 50*(machine epsilon)", fname)
+	case spec.limit < 1:
+		return runtime.Errorf("%s: invalid limit argument %d: there must be at least one subinterval", fname, spec.limit)
+	case spec.hasPoints && len(spec.points) >= spec.limit:
+		return runtime.Errorf("%s: number of break points (%d) must be less than subinterval limit (%d)", fname, len(spec.points), spec.limit)
 	}
-	if isGiven(epsrelV) {
-		epsrel, _, _ = scalarOf(epsrelV)
+	return runtime.Errorf("%s: the input is invalid", fname)
+}
+
+// warnIntegration writes SciPy's IntegrationWarning text to stderr.
+func warnIntegration(th *runtime.Thread, msg string) {
+	if th != nil && th.Stderr != nil {
+		_, _ = fmt.Fprintf(th.Stderr, "IntegrationWarning: %s\n", msg)
 	}
-	if isGiven(limitV) {
-		l, _, _ := scalarOf(limitV)
-		limit = max(1, int(l))
-	}
-	callArgs := make([]runtime.Value, 1+len(xargs))
-	copy(callArgs[1:], xargs)
-	var fDim units.Dim
-	first := true
-	neval := 0
-	f := func(x float64) (float64, error) {
-		neval++
-		callArgs[0] = runtime.MakeQuantity(x, xDim)
+}
+
+// scriptIntegrand wraps func(x, *args) with x in xDim; it checks that
+// every value is a number in one unit, recorded in *fDim.
+func scriptIntegrand(th *runtime.Thread, fname string, fun runtime.Value, xDim units.Dim, before, after []runtime.Value, fDim *units.Dim, seen *bool) integrand {
+	callArgs := make([]runtime.Value, len(before)+1+len(after))
+	copy(callArgs, before)
+	copy(callArgs[len(before)+1:], after)
+	k := len(before)
+	return func(x float64) (float64, error) {
+		callArgs[k] = runtime.MakeQuantity(x, xDim)
 		v, err := runtime.Call(th, fun, callArgs, nil)
 		if err != nil {
 			return 0, err
@@ -194,65 +152,190 @@ func quadBuiltin(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwar
 		if !ok {
 			return 0, runtime.Errorf("%s: func must return a number, not %s", fname, runtime.TypeName(v))
 		}
-		if first {
-			fDim, first = d, false
-		} else if d != fDim && y != 0 {
-			return 0, runtime.Errorf("%s: func returned values with units of %s and %s", fname, array.DimName(fDim), array.DimName(d))
+		if !*seen {
+			*fDim, *seen = d, true
+		} else if d != *fDim && y != 0 {
+			if fDim.IsDimensionless() {
+				*fDim = d
+			} else if !d.IsDimensionless() {
+				return 0, runtime.Errorf("%s: func returned values with units of %s and %s", fname, array.DimName(*fDim), array.DimName(d))
+			}
 		}
 		return y, nil
 	}
-	sign := 1.0
-	if b < a {
-		a, b, sign = b, a, -1
+}
+
+// limitsOf reads the limits a and b: numbers or quantities of one unit
+// (0 and infinities may be plain numbers).
+func limitsOf(fname string, aV, bV runtime.Value) (a, b float64, xDim units.Dim, err error) {
+	a, da, ok1 := scalarOf(aV)
+	b, db, ok2 := scalarOf(bV)
+	if !ok1 || !ok2 {
+		return 0, 0, xDim, runtime.Errorf("%s: the limits a and b must be numbers", fname)
 	}
-	g := f
-	lo, hi := a, b
-	switch {
-	case a == b:
-		return runtime.MakeTuple(runtime.MakeQuantity(0, fDim.Mul(xDim)), runtime.MakeFloat(0)), nil
-	case math.IsInf(a, -1) && math.IsInf(b, 1):
-		// x = (1-t)/t on (0, 1], both halves.
-		g = func(t float64) (float64, error) {
-			x := (1 - t) / t
-			y1, err := f(x)
-			if err != nil {
-				return 0, err
-			}
-			y2, err := f(-x)
-			if err != nil {
-				return 0, err
-			}
-			return (y1 + y2) / (t * t), nil
-		}
-		lo, hi = 0, 1
-	case math.IsInf(b, 1):
-		g = func(t float64) (float64, error) {
-			y, err := f(a + (1-t)/t)
-			return y / (t * t), err
-		}
-		lo, hi = 0, 1
-	case math.IsInf(a, -1):
-		g = func(t float64) (float64, error) {
-			y, err := f(b - (1-t)/t)
-			return y / (t * t), err
-		}
-		lo, hi = 0, 1
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return 0, 0, xDim, runtime.Errorf("%s: the limits a and b must not be NaN", fname)
 	}
-	val, abserr, ok, err := adaptQuad(g, lo, hi, epsabs, epsrel, limit)
+	xDim = da
+	if da != db {
+		switch {
+		case da.IsDimensionless() && (a == 0 || math.IsInf(a, 0)):
+			xDim = db
+		case db.IsDimensionless() && (b == 0 || math.IsInf(b, 0)):
+		default:
+			return 0, 0, xDim, runtime.Errorf("%s: the limits have units of %s and %s", fname, array.DimName(da), array.DimName(db))
+		}
+	}
+	return a, b, xDim, nil
+}
+
+// quadArgs reads args= as SciPy's quad does: a tuple is unpacked, any
+// other value is the one extra argument.
+func quadArgs(v runtime.Value) []runtime.Value {
+	if !isGiven(v) {
+		return nil
+	}
+	if t, ok := v.Obj().(runtime.Tuple); ok {
+		return t
+	}
+	return []runtime.Value{v}
+}
+
+// pointsArg reads the break points: numbers in x's unit.
+func pointsArg(fname string, v runtime.Value, xDim units.Dim) ([]float64, error) {
+	if x, d, ok := scalarOf(v); ok {
+		if d != xDim {
+			return nil, runtime.Errorf("%s: points have units of %s, but x is in %s", fname, array.DimName(d), array.DimName(xDim))
+		}
+		return []float64{x}, nil
+	}
+	a, err := array.From(v)
+	if err != nil || a.NDim() > 1 {
+		return nil, runtime.Errorf("%s: points must be a sequence of numbers, not %s", fname, runtime.TypeName(v))
+	}
+	if a.Dim() != xDim && a.Size() > 0 {
+		return nil, runtime.Errorf("%s: points have units of %s, but x is in %s", fname, array.DimName(a.Dim()), array.DimName(xDim))
+	}
+	return append([]float64(nil), a.Float64s()...), nil
+}
+
+// quadOptions reads epsabs, epsrel and limit.
+func quadOptions(fname string, epsabsV, epsrelV, limitV runtime.Value) (quadSpec, error) {
+	spec := defaultQuadSpec()
+	for _, o := range []struct {
+		name string
+		v    runtime.Value
+		dst  *float64
+	}{{"epsabs", epsabsV, &spec.epsabs}, {"epsrel", epsrelV, &spec.epsrel}} {
+		if !isGiven(o.v) {
+			continue
+		}
+		x, _, ok := scalarOf(o.v)
+		if !ok || math.IsNaN(x) {
+			return spec, runtime.Errorf("%s: %s must be a number, not %s", fname, o.name, runtime.TypeName(o.v))
+		}
+		*o.dst = x
+	}
+	if isGiven(limitV) {
+		l, _, ok := scalarOf(limitV)
+		if !ok || l != math.Trunc(l) {
+			return spec, runtime.Errorf("%s: limit must be an integer, not %s", fname, runtime.Repr(limitV))
+		}
+		spec.limit = int(l)
+	}
+	return spec, nil
+}
+
+// quadBuiltin is scipy.integrate.quad(func, a, b, args=(),
+// full_output=0, epsabs=1.49e-8, epsrel=1.49e-8, limit=50, points=None):
+// (y, abserr), plus (infodict,) or (infodict, message) with full_output.
+// The value carries func's unit times x's.
+func quadBuiltin(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+	const fname = "quad"
+	var fun, aV, bV, extra, full, epsabsV, epsrelV, limitV, pointsV runtime.Value
+	if err := runtime.UnpackArgs(fname, args, kwargs, "func", &fun, "a", &aV, "b", &bV, "args?", &extra,
+		"full_output?", &full, "epsabs?", &epsabsV, "epsrel?", &epsrelV, "limit?", &limitV, "points?", &pointsV); err != nil {
+		return runtime.Value{}, err
+	}
+	if _, ok := fun.Obj().(runtime.Callable); !ok {
+		return runtime.Value{}, runtime.Errorf("%s: func must be a function, not %s", fname, runtime.TypeName(fun))
+	}
+	a, b, xDim, err := limitsOf(fname, aV, bV)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	if !ok && th != nil && th.Stderr != nil {
-		_, _ = th.Stderr.Write([]byte("IntegrationWarning: The maximum number of subdivisions (" + fmtG(float64(limit)) + ") has been achieved.\n"))
+	xargs := quadArgs(extra)
+	spec, err := quadOptions(fname, epsabsV, epsrelV, limitV)
+	if err != nil {
+		return runtime.Value{}, err
 	}
-	resDim := fDim.Mul(xDim)
-	out := []runtime.Value{runtime.MakeQuantity(sign*val, resDim), runtime.MakeQuantity(abserr, resDim)}
+	if isGiven(pointsV) {
+		if spec.points, err = pointsArg(fname, pointsV, xDim); err != nil {
+			return runtime.Value{}, err
+		}
+		spec.hasPoints = true
+	}
+	fullOut := false
 	if isGiven(full) {
-		if fo, _ := runtime.Truth(full); fo {
-			info := runtime.NewDict()
-			info.Set(runtime.MakeStr("neval"), runtime.MakeInt(int64(neval)))
-			out = append(out, runtime.MakeObj(info))
+		if fullOut, err = runtime.Truth(full); err != nil {
+			return runtime.Value{}, err
 		}
 	}
+	var fDim units.Dim
+	seen := false
+	f := scriptIntegrand(th, fname, fun, xDim, nil, xargs, &fDim, &seen)
+	run, err := integrate1(f, a, b, spec)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	if run.ier == 6 {
+		return runtime.Value{}, invalidInput(fname, spec, a, b)
+	}
+	resDim := fDim.Mul(xDim)
+	out := []runtime.Value{runtime.MakeQuantity(run.result, resDim), runtime.MakeQuantity(run.abserr, resDim)}
+	if fullOut {
+		out = append(out, runtime.MakeObj(quadInfo(run, xDim, resDim)))
+		if run.ier != 0 {
+			out = append(out, runtime.MakeStr(quadMessage(run.ier, spec.limit)))
+		}
+	} else if run.ier != 0 {
+		warnIntegration(th, quadMessage(run.ier, spec.limit))
+	}
 	return runtime.MakeTuple(out...), nil
+}
+
+// quadInfo is quad's infodict: neval, last, and QUADPACK's lists of
+// length limit (alist, blist, rlist, elist, 1-based iord), plus pts,
+// level and ndin with break points. The end points carry x's unit for a
+// finite range (on an infinite one they are the mapped t in (0, 1]).
+func quadInfo(run *quadRun, xDim, resDim units.Dim) *runtime.Dict {
+	info := runtime.NewDict()
+	set := func(k string, v runtime.Value) { info.Set(runtime.MakeStr(k), v) }
+	endDim := xDim
+	if run.infinite {
+		endDim = units.Dim{}
+	}
+	floats := func(x []float64, d units.Dim) runtime.Value {
+		return array.Value(array.New([]int{len(x) - 1}, append([]float64(nil), x[1:]...), d))
+	}
+	ints := func(x []int) runtime.Value {
+		v := make([]int64, len(x)-1)
+		for i := range v {
+			v[i] = int64(x[i+1])
+		}
+		return array.Value(array.FromInts(v, len(v)))
+	}
+	set("neval", runtime.MakeInt(int64(run.neval)))
+	set("last", runtime.MakeInt(int64(run.last)))
+	set("iord", ints(run.iord))
+	set("alist", floats(run.alist, endDim))
+	set("blist", floats(run.blist, endDim))
+	set("rlist", floats(run.rlist, resDim))
+	set("elist", floats(run.elist, resDim))
+	if run.pts != nil {
+		set("pts", floats(run.pts, xDim))
+		set("level", ints(run.level))
+		set("ndin", ints(run.ndin))
+	}
+	return info
 }

@@ -32,6 +32,10 @@ type Variable struct {
 	Expr  lang.Expr   // right-hand side (nil for parameters)
 	Line  int         // line within the equations string
 	Text  string      // the equation as written, for error messages
+	// Src is the equations string Line refers to when the variable comes
+	// from another set of equations (a subexpression of a synapse's pre-
+	// or postsynaptic group); empty means the Equations' own Src.
+	Src string
 }
 
 // HasFlag reports whether v carries flag.

@@ -481,7 +481,11 @@ func (c *checker) checkEquations() error {
 		if v.Expr == nil {
 			continue
 		}
-		c.file, c.src, c.text, c.at = lang.EqFile, c.eqs.Src, v.Text, lang.Pos{Line: int32(v.Line), Col: 1}
+		src := c.eqs.Src
+		if v.Src != "" {
+			src = v.Src
+		}
+		c.file, c.src, c.text, c.at = lang.EqFile, src, v.Text, lang.Pos{Line: int32(v.Line), Col: 1}
 		x, err := c.check(v.Expr)
 		if err != nil {
 			return err

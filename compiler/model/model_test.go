@@ -493,3 +493,43 @@ func TestConditionAndExprDim(t *testing.T) {
 		t.Errorf("%v %v", d, err)
 	}
 }
+
+func TestEventDrivenDependencies(t *testing.T) {
+	cases := []struct{ src, err string }{
+		{"dx/dt = -x/(5*ms) : 1 (clock-driven)\ndy/dt = (x - y)/(5*ms) : 1 (event-driven)",
+			"the event-driven 'y' should not depend on the clock-driven variable 'x'"},
+		{"dx/dt = (y - x)/(5*ms) : 1 (clock-driven)\ndy/dt = -y/(5*ms) : 1 (event-driven)",
+			"the clock-driven 'x' should not depend on the event-driven variable 'y'"},
+		{"dx/dt = (s - x)/(5*ms) : 1 (clock-driven)\ns = 2*r : 1\nr = y + 1 : 1\ndy/dt = -y/(5*ms) : 1 (event-driven)",
+			"the clock-driven 'x' should not depend on the event-driven variable 'y' (via 's', 'r')"},
+		{"I_post = y : 1 (summed)\ndy/dt = -y/(5*ms) : 1 (event-driven)",
+			"the summed 'I_post' should not depend on the event-driven variable 'y'"},
+		{"dx/dt = -x/(5*ms) : 1\ndy/dt = (x - y)/(5*ms) : 1 (event-driven)",
+			"the event-driven 'y' should not depend on the clock-driven variable 'x'"},
+		// Brian2 reports z: x is checked before z's dependencies are known
+		{"dx/dt = (z - x)/(5*ms) : 1 (clock-driven)\ndz/dt = (y-z)/(5*ms) : 1 (clock-driven)\ndy/dt = -y/(5*ms) : 1 (event-driven)",
+			"the clock-driven 'z' should not depend on the event-driven variable 'y'"},
+		{"dx/dt = (I_post - x)/(5*ms) : 1 (clock-driven)\nI_post = y : 1 (summed)\ndy/dt = -y/(5*ms) : 1 (event-driven)",
+			"the summed 'I_post' should not depend on the event-driven variable 'y'"},
+		{"dy/dt = (I_post-y)/(5*ms) : 1 (event-driven)\nI_post = w : 1 (summed)\nw : 1", ""},
+		{"dapre/dt = -apre/taupre : 1 (event-driven)\ndapost/dt = -apost/taupost : 1 (event-driven)\nw : 1\ndg/dt = -g/taug : 1 (clock-driven)", ""},
+		{"u = v*2 : 1\ndv/dt = -u/ms : 1 (event-driven)\ndx/dt = (w - x)/ms : 1 (clock-driven)\nw = 3 : 1", ""},
+	}
+	for _, c := range cases {
+		eqs, err := ParseEquations(c.src)
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		err = eqs.CheckEventDriven()
+		switch {
+		case c.err == "" && err != nil:
+			t.Errorf("%q: unexpected error %v", c.src, err)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%q: got %v, want %q", c.src, err, c.err)
+		}
+	}
+	eqs, _ := ParseEquations("dx/dt = (s - x)/(5*ms) : 1\ns = 2*r + w : 1\nr = y + 1 : 1\ndy/dt = -y/(5*ms) : 1\nw : 1")
+	if got := describeDeps(eqs.dependencies()["x"]); got != "r(via s) s w(via s) x y(via s,r)" {
+		t.Errorf("dependencies of x: %s", got)
+	}
+}

@@ -90,6 +90,9 @@ func (s *Synapses) VarDim(name string) (units.Dim, error) {
 		}
 		return g.vars[r.name].Dim, nil
 	}
+	if r, ok := s.subRefs[name]; ok {
+		return r.v.Dim, nil
+	}
 	switch name {
 	case "t", "dt", "delay":
 		return secondDim, nil
@@ -107,7 +110,7 @@ func (s *Synapses) VarDim(name string) (units.Dim, error) {
 
 func (s *Synapses) recorder(name string, rns model.Namespace) (func(t float64) ([]float64, error), error) {
 	ns := Layered(s.namespace, rns)
-	x, _, err := model.ExprDim(s.codeEquations(), name, ns, SynapseSpecials())
+	x, _, err := model.ExprDim(s.codeEquations(name), name, ns, SynapseSpecials())
 	if err != nil {
 		return nil, err
 	}

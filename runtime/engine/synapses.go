@@ -100,6 +100,7 @@ type Synapses struct {
 	vars      map[string]*Var
 	varOrder  []string
 	refs      map[string]groupRef
+	subRefs   map[string]*subRef
 	pathways  []*Pathway
 	summed    []*summedVar
 	eventEqs  []*model.Variable
@@ -159,6 +160,9 @@ func NewSynapses(cfg SynapsesConfig) (*Synapses, error) {
 			return nil, fmt.Errorf("'%s' cannot be used as a synaptic variable name: names ending in '_pre' or '_post' refer to the pre- and postsynaptic groups", v.Name)
 		}
 	}
+	if err := eqs.CheckEventDriven(); err != nil {
+		return nil, err
+	}
 	if len(s.eventEqs) > 0 {
 		if _, ok := eqs.Lookup("lastupdate"); !ok {
 			extra += "\nlastupdate : second"
@@ -180,6 +184,7 @@ func NewSynapses(cfg SynapsesConfig) (*Synapses, error) {
 	if err := s.addRefs(); err != nil {
 		return nil, err
 	}
+	s.addSubRefs()
 	if err := s.addSummed(); err != nil {
 		return nil, err
 	}
@@ -212,9 +217,16 @@ func (s *Synapses) addRefs() error {
 		what string
 	}{{s.Source, false, "pre-synaptic"}, {s.Target, true, "post-synaptic"}} {
 		g := side.src.G
+		for _, gv := range g.Eqs.Vars {
+			if gv.Kind == model.SubExpr {
+				if err := s.checkClash(gv.Name, side.what); err != nil {
+					return err
+				}
+			}
+		}
 		for _, name := range g.varOrder {
-			if v, ok := s.Eqs.Lookup(name); ok && name != "lastupdate" && !v.HasFlag("summed") {
-				return fmt.Errorf("the %s variable '%s' has the same name as a synaptic variable, rename the synaptic variable (for example to '%s_syn') to avoid confusion", side.what, name, name)
+			if err := s.checkClash(name, side.what); err != nil {
+				return err
 			}
 			suffix := "_pre"
 			if side.post {
@@ -227,6 +239,15 @@ func (s *Synapses) addRefs() error {
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// checkClash reports a synaptic variable named like a variable of the
+// pre- or postsynaptic group (what), as Brian2 does.
+func (s *Synapses) checkClash(name, what string) error {
+	if v, ok := s.Eqs.Lookup(name); ok && name != "lastupdate" && !v.HasFlag("summed") {
+		return fmt.Errorf("the %s variable '%s' has the same name as a synaptic variable, rename the synaptic variable (for example to '%s_syn') to avoid confusion", what, name, name)
 	}
 	return nil
 }

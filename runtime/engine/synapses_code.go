@@ -30,6 +30,7 @@ type synLayout struct {
 	scalarSlots               map[string]int   // shared synaptic variables
 	preAbs, postAbs, zeros    []int32
 	rangePreV, rangePostV     []float64
+	absRange                  int // k for every neuron k of either group
 	synapsesN, sourceN, targN int
 }
 
@@ -39,7 +40,8 @@ func SynapseSpecials() map[string]model.Special {
 	sp := Specials()
 	delete(sp, "lastspike")
 	delete(sp, "not_refractory")
-	for _, n := range []string{"j", "N_pre", "N_post", "N_incoming", "N_outgoing", "i_pre", "i_post"} {
+	for _, n := range []string{"j", "N_pre", "N_post", "N_incoming", "N_outgoing", "i_pre", "i_post",
+		groupI + "_pre", groupI + "_post", groupN + "_pre", groupN + "_post"} {
 		sp[n] = model.Special{Type: vector.Int}
 	}
 	sp["delay"] = model.Special{Dim: secondDim, Type: vector.Float}
@@ -75,14 +77,16 @@ func asParameter(v *model.Variable) *model.Variable {
 }
 
 // codeEquations are the equations seen by pathway code and summed
-// variables: summed variables dropped, group variables added.
-func (s *Synapses) codeEquations() *model.Equations {
+// variables: summed variables dropped, group variables and the groups'
+// subexpressions used by the synapses or by texts (code about to be
+// compiled) added.
+func (s *Synapses) codeEquations(texts ...string) *model.Equations {
 	return s.Eqs.Derive(func(v *model.Variable) *model.Variable {
 		if v.HasFlag("summed") {
 			return nil
 		}
 		return v
-	}, s.refVars())
+	}, append(s.refVars(), s.usedSubRefs(texts)...))
 }
 
 // updateEquations are the clock-driven equations (event-driven ones as
@@ -96,7 +100,7 @@ func (s *Synapses) updateEquations(eventDriven bool) *model.Equations {
 			return asParameter(v)
 		}
 		return v
-	}, s.refVars())
+	}, append(s.refVars(), s.usedSubRefs(nil)...))
 }
 
 func (s *Synapses) hasClockDriven() bool {
@@ -137,6 +141,8 @@ func (s *Synapses) newContext() vecvm.Context {
 	l.rangePostV = relRange(s.Target)
 	l.rangePre, l.rangePost = len(ctx.Arrays), len(ctx.Arrays)+1
 	ctx.Arrays = append(ctx.Arrays, l.rangePreV, l.rangePostV)
+	l.absRange = len(ctx.Arrays)
+	ctx.Arrays = append(ctx.Arrays, relRange(Whole(biggest(s.Source.G, s.Target.G))))
 	if len(s.nIn) != s.Target.G.N || len(s.nOut) != s.Source.G.N {
 		s.updateCounts()
 	}
@@ -155,6 +161,14 @@ func (s *Synapses) newContext() vecvm.Context {
 	s.layout = l
 	s.setTime(&ctx, s.Clock)
 	return ctx
+}
+
+// biggest returns the group with more neurons.
+func biggest(a, b *NeuronGroup) *NeuronGroup {
+	if a.N >= b.N {
+		return a
+	}
+	return b
 }
 
 // relRange returns k - src.Start for every neuron k of src's group.
@@ -235,6 +249,14 @@ func (s *Synapses) resolver(ns model.Namespace, p *Pathway) vector.Resolver {
 			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Source.Len()), ReadOnly: true}, true
 		case "N_post":
 			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Target.Len()), ReadOnly: true}, true
+		case groupI + "_pre":
+			return vector.Symbol{Kind: vector.IndexedArray, Type: vector.Int, Slot: l.absRange, Index: idxPre, ReadOnly: true}, true
+		case groupI + "_post":
+			return vector.Symbol{Kind: vector.IndexedArray, Type: vector.Int, Slot: l.absRange, Index: idxPost, ReadOnly: true}, true
+		case groupN + "_pre":
+			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Source.G.N), ReadOnly: true}, true
+		case groupN + "_post":
+			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Target.G.N), ReadOnly: true}, true
 		case "N_incoming":
 			return vector.Symbol{Kind: vector.IndexedArray, Type: vector.Int, Slot: l.nIn, Index: idxPost, ReadOnly: true}, true
 		case "N_outgoing":

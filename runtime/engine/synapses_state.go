@@ -22,7 +22,7 @@ func (s *Synapses) scriptContext() vecvm.Context {
 // when nil).
 func (s *Synapses) ExecCode(code string, ns model.Namespace, idx []int32) error {
 	ns = Layered(s.namespace, ns)
-	stmts, err := model.CompileCode(s.codeEquations(), code, ns, SynapseSpecials())
+	stmts, err := model.CompileCode(s.codeEquations(code), code, ns, SynapseSpecials())
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func (s *Synapses) ExecCode(code string, ns model.Namespace, idx []int32) error 
 // the pre pathway).
 func (s *Synapses) EvalExpr(expr string, ns model.Namespace, p *Pathway) ([]float64, units.Dim, error) {
 	ns = Layered(s.namespace, ns)
-	x, dim, err := model.ExprDim(s.codeEquations(), expr, ns, SynapseSpecials())
+	x, dim, err := model.ExprDim(s.codeEquations(expr), expr, ns, SynapseSpecials())
 	if err != nil {
 		return nil, dim, err
 	}
@@ -65,7 +65,7 @@ func (s *Synapses) EvalExpr(expr string, ns model.Namespace, p *Pathway) ([]floa
 // ascending.
 func (s *Synapses) WhereCond(cond string, ns model.Namespace) ([]int32, error) {
 	ns = Layered(s.namespace, ns)
-	x, err := model.CompileCondition(s.codeEquations(), cond, ns, SynapseSpecials())
+	x, err := model.CompileCondition(s.codeEquations(cond), cond, ns, SynapseSpecials())
 	if err != nil {
 		return nil, err
 	}

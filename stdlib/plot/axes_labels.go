@@ -67,7 +67,7 @@ func setLabel(y bool) method {
 			return runtime.Value{}, err
 		}
 		ax.axisOf(y).label = kw.text(param)
-		if ax.axisOf(y).labelSize, err = fontSize(kw); err != nil {
+		if ax.axisOf(y).labelSize, err = fontSize(kw, ax.fig.style.fontSize); err != nil {
 			return runtime.Value{}, err
 		}
 		return runtime.None, nil
@@ -84,15 +84,15 @@ func axSetTitle(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []run
 		return runtime.Value{}, err
 	}
 	ax.title = kw.text("label")
-	if ax.titleSize, err = fontSize(kw); err != nil {
+	if ax.titleSize, err = fontSize(kw, ax.fig.style.fontSize); err != nil {
 		return runtime.Value{}, err
 	}
 	return runtime.None, nil
 }
 
-// fontSize reads fontsize= (size=): points, or a name such as 'large';
-// 0 when absent.
-func fontSize(kw kwset) (float64, error) {
+// fontSize reads fontsize= (size=): points, or a name such as 'large'
+// (relative to base, the figure's font.size); 0 when absent.
+func fontSize(kw kwset, base float64) (float64, error) {
 	if !kw.has("size") {
 		return 0, nil
 	}
@@ -102,7 +102,7 @@ func fontSize(kw kwset) (float64, error) {
 		if !ok {
 			return 0, runtime.Errorf("%s(): unknown font size %q", kw.fn, s)
 		}
-		return f * defaultFontSize, nil
+		return f * base, nil
 	}
 	f, err := kw.float("size", 0)
 	if err == nil && (f <= 0 || f > 200) {
@@ -357,7 +357,7 @@ func axLegend(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runti
 		}
 		ax.legendLoc = s
 	}
-	if ax.legendFS, err = fontSize(kw); err != nil {
+	if ax.legendFS, err = fontSize(kw, ax.fig.style.fontSize); err != nil {
 		return runtime.Value{}, err
 	}
 	ax.legend = true

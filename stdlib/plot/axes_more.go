@@ -477,10 +477,10 @@ func axText(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime
 			return runtime.Value{}, err
 		}
 	}
-	if t.size, err = fontSize(kw); err != nil {
+	if t.size, err = fontSize(kw, ax.fig.style.fontSize); err != nil {
 		return runtime.Value{}, err
 	}
-	t.size = orDefault(t.size, defaultFontSize)
+	t.size = orDefault(t.size, ax.fig.style.fontSize)
 	if c, ok, err := kw.color("color"); err != nil {
 		return runtime.Value{}, err
 	} else if ok {

@@ -91,7 +91,7 @@ func (ax *Axes) lineFrom(fn, fmtStr string, kw kwset) (*line, error) {
 	if err != nil {
 		return nil, runtime.Errorf("%s(): %v", fn, err)
 	}
-	l := &line{width: defaultLW, style: "-", ms: defaultMS, marker: spec.marker, label: kw.text("label")}
+	l := &line{width: rc.float("lines.linewidth"), style: "-", ms: rc.float("lines.markersize"), marker: spec.marker, label: kw.text("label")}
 	if spec.marker != "" && !spec.hasLine {
 		l.style = ""
 	}
@@ -112,7 +112,7 @@ func (ax *Axes) lineFrom(fn, fmtStr string, kw kwset) (*line, error) {
 			return nil, err
 		}
 	}
-	if l.width, err = kw.float("linewidth", defaultLW); err != nil {
+	if l.width, err = kw.float("linewidth", rc.float("lines.linewidth")); err != nil {
 		return nil, err
 	}
 	if kw.has("marker") {
@@ -120,7 +120,7 @@ func (ax *Axes) lineFrom(fn, fmtStr string, kw kwset) (*line, error) {
 			return nil, err
 		}
 	}
-	if l.ms, err = kw.float("markersize", defaultMS); err != nil {
+	if l.ms, err = kw.float("markersize", rc.float("lines.markersize")); err != nil {
 		return nil, err
 	}
 	alpha, err := kw.float("alpha", 1)
@@ -331,6 +331,19 @@ var line2DMethods = map[string]func(o *Line2D, args []runtime.Value, kwargs []ru
 		}
 		o.l.color, o.l.mfc = col, col
 		return runtime.None, nil
+	},
+	"get_linewidth": func(o *Line2D, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		return runtime.MakeFloat(o.l.width), runtime.UnpackArgs("get_linewidth", args, kwargs)
+	},
+	"get_markersize": func(o *Line2D, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		return runtime.MakeFloat(o.l.ms), runtime.UnpackArgs("get_markersize", args, kwargs)
+	},
+	"get_marker": func(o *Line2D, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		m := o.l.marker
+		if m == "" {
+			m = "None"
+		}
+		return runtime.MakeStr(m), runtime.UnpackArgs("get_marker", args, kwargs)
 	},
 	"set_linewidth": func(o *Line2D, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 		return runtime.None, runtime.UnpackArgs("set_linewidth", args, kwargs, "w", &o.l.width)

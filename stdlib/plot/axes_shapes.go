@@ -140,7 +140,7 @@ func axScatter(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runt
 			pts.marker = "o"
 		}
 	}
-	sizes := []float64{defaultMS * defaultMS}
+	sizes := []float64{rc.float("lines.markersize") * rc.float("lines.markersize")}
 	if kw.has("s") {
 		if sizes, err = floatsOf(fn, "s", kw.get("s")); err != nil {
 			return runtime.Value{}, err
@@ -416,7 +416,7 @@ func axHist(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime
 		}
 		ax.add(r)
 	case "step":
-		l := &line{color: col, width: defaultLW, style: "-", label: label}
+		l := &line{color: col, width: rc.float("lines.linewidth"), style: "-", label: label}
 		if lw > 0 {
 			l.width = lw
 		}

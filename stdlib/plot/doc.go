@@ -18,6 +18,13 @@
 // label ("time (ms)"). Limits and positions accept quantities, or plain
 // numbers in the display unit.
 //
+// rcParams is matplotlib's settings table (every 3.6 key with its
+// default; unknown keys raise KeyError). New figures honour figure.figsize,
+// figure.dpi and font.size, new axes axes.grid and axes.grid.axis, new
+// lines lines.linewidth and lines.markersize, savefig savefig.dpi; rc()
+// and rcdefaults() work as in matplotlib. Like matplotlib's, the table is
+// shared by the whole process.
+//
 // savefig writes atomically (a temporary file, then a rename); show()
 // writes each open figure to a PNG file in $SIM_PLOT_DIR or the system's
 // temporary directory, prints the path and closes the figures. The

@@ -50,6 +50,12 @@ func init() {
 			return f.axesList(), nil
 		},
 		"show": figShow,
+		"get_size_inches": func(f *Figure, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			return runtime.NewList([]runtime.Value{runtime.MakeFloat(f.w), runtime.MakeFloat(f.h)}), runtime.UnpackArgs("get_size_inches", args, kwargs)
+		},
+		"get_dpi": func(f *Figure, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			return runtime.MakeFloat(f.dpi), runtime.UnpackArgs("get_dpi", args, kwargs)
+		},
 	} {
 		figureMethods[name] = m
 	}

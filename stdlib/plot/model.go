@@ -40,7 +40,7 @@ func stateOf(th *runtime.Thread) *state {
 
 // newFigure opens a figure and makes it current.
 func (st *state) newFigure(w, h, dpi float64) *Figure {
-	f := &Figure{num: st.nextNum, w: w, h: h, dpi: dpi, st: st, open: true}
+	f := &Figure{num: st.nextNum, w: w, h: h, dpi: dpi, st: st, open: true, style: rc.figureStyle()}
 	st.nextNum++
 	st.figs = append(st.figs, f)
 	st.cur = f
@@ -50,7 +50,7 @@ func (st *state) newFigure(w, h, dpi float64) *Figure {
 // gcf returns the current figure, opening one when there is none.
 func (st *state) gcf() *Figure {
 	if st.cur == nil {
-		return st.newFigure(defaultW, defaultH, defaultDPI)
+		return st.newFigure(rc.figureSize())
 	}
 	return st.cur
 }
@@ -82,6 +82,7 @@ type Figure struct {
 	suptitle string
 	st       *state
 	open     bool
+	style    figStyle // the rcParams in force when it was made
 }
 
 // gridPos places an axes on a grid of nrows × ncols cells, spanning rows
@@ -97,6 +98,7 @@ func cell(nrows, ncols, idx int) gridPos {
 // addAxes adds an axes at pos and makes it current.
 func (f *Figure) addAxes(pos gridPos) *Axes {
 	ax := &Axes{fig: f, pos: pos}
+	ax.grid, ax.gridAxis = rc.gridStyle()
 	ax.x.unit, ax.y.unit = &axisUnit{}, &axisUnit{}
 	f.axes = append(f.axes, ax)
 	f.cur = ax
@@ -169,6 +171,7 @@ func (ax *Axes) add(a artist) { ax.artists = append(ax.artists, a) }
 // clear removes everything from the axes, keeping its place.
 func (ax *Axes) clear() {
 	*ax = Axes{fig: ax.fig, pos: ax.pos, shareX: ax.shareX, shareY: ax.shareY}
+	ax.grid, ax.gridAxis = rc.gridStyle()
 	ax.x.unit, ax.y.unit = &axisUnit{}, &axisUnit{}
 	if ax.shareX != nil {
 		ax.x.unit = root(ax, false).x.unit

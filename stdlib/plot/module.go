@@ -56,6 +56,8 @@ var pyplotFuncs = map[string]runtime.BuiltinFunc{
 	"ioff":            noop,
 	"draw":            noop,
 	"pause":           noop,
+	"rcdefaults":      pltRcdefaults,
+	"rc":              pltRc,
 }
 
 // noop accepts anything and does nothing (interactive-mode calls).
@@ -79,6 +81,7 @@ func buildPyplot() *runtime.Module {
 		m.Members[name] = runtime.NewBuiltin(name, f)
 	}
 	m.Members["cm"] = runtime.MakeObj(cmModule())
+	m.Members["rcParams"] = runtime.MakeObj(rc)
 	// plt.style.use(...) is accepted; sim has one style, matplotlib's
 	// default
 	m.Members["style"] = runtime.MakeObj(&runtime.Module{Name: "matplotlib.style", Members: map[string]runtime.Value{
@@ -92,7 +95,10 @@ func buildPyplot() *runtime.Module {
 // no-op use() (there is only one backend, writing files).
 func buildMatplotlib() *runtime.Module {
 	m := &runtime.Module{Name: "matplotlib", Members: map[string]runtime.Value{
-		"use": runtime.NewBuiltin("use", noop),
+		"use":        runtime.NewBuiltin("use", noop),
+		"rcParams":   runtime.MakeObj(rc),
+		"rcdefaults": runtime.NewBuiltin("rcdefaults", pltRcdefaults),
+		"rc":         runtime.NewBuiltin("rc", pltRc),
 	}}
 	if p, ok := runtime.LoadModule("matplotlib.pyplot"); ok {
 		m.Members["pyplot"] = runtime.MakeObj(p)
@@ -122,7 +128,7 @@ func onFigure(name string) runtime.BuiltinFunc {
 
 // figSize reads figsize= and dpi= for a new figure.
 func figSize(fn string, kw kwset) (w, h, dpi float64, err error) {
-	w, h, dpi = defaultW, defaultH, defaultDPI
+	w, h, defDPI := rc.figureSize()
 	if kw.has("figsize") {
 		pair, err := runtime.ToSlice(kw.get("figsize"))
 		if err != nil || len(pair) != 2 {
@@ -135,7 +141,7 @@ func figSize(fn string, kw kwset) (w, h, dpi float64, err error) {
 			return 0, 0, 0, runtime.Errorf("%s(): figsize must be two numbers of inches between 0 and 100", fn)
 		}
 	}
-	if dpi, err = kw.float("dpi", defaultDPI); err != nil {
+	if dpi, err = kw.float("dpi", defDPI); err != nil {
 		return 0, 0, 0, err
 	}
 	if dpi < 10 || dpi > 2000 {

@@ -265,12 +265,13 @@ func (ax *Axes) gonumPlot() *plot.Plot {
 	p := plot.New()
 	p.Title.Text = ax.title
 	p.Title.TextStyle = withHandler(p.Title.TextStyle, ax.title)
-	p.Title.TextStyle.Font = sans(orDefault(ax.titleSize, defaultFontSize*1.2))
+	fs := ax.fig.style.fontSize
+	p.Title.TextStyle.Font = sans(orDefault(ax.titleSize, fs*1.2))
 	p.Title.Padding = vg.Points(6)
 	p.BackgroundColor = nil
 	xlo, xhi, ylo, yhi := ax.limits()
-	setupAxis(&p.X, &ax.x, xlo, xhi, defaultFontSize)
-	setupAxis(&p.Y, &ax.y, ylo, yhi, defaultFontSize)
+	setupAxis(&p.X, &ax.x, xlo, xhi, fs)
+	setupAxis(&p.Y, &ax.y, ylo, yhi, fs)
 	if ax.grid {
 		p.Add(gridLines{axis: ax.gridAxis})
 	}
@@ -315,7 +316,7 @@ func (ax *Axes) drawAxes(p *plot.Plot, tile draw.Canvas) {
 	var cbTile draw.Canvas
 	if ax.cbar != nil {
 		w := tile.Max.X - tile.Min.X
-		cw := min(ax.cbar.width(), w/2)
+		cw := min(ax.cbar.width(ax.fig.style.fontSize), w/2)
 		cbTile = draw.Crop(tile, w-cw, 0, 0, 0)
 		tile = draw.Crop(tile, 0, -cw, 0, 0)
 	}
@@ -323,7 +324,7 @@ func (ax *Axes) drawAxes(p *plot.Plot, tile draw.Canvas) {
 		tile = ax.fitAspect(p, tile)
 	}
 	if ax.cbar != nil {
-		ax.cbar.draw(cbTile, p.DataCanvas(tile))
+		ax.cbar.draw(cbTile, p.DataCanvas(tile), ax.fig.style.fontSize)
 	}
 	p.Draw(tile)
 	if ax.off {
@@ -387,7 +388,7 @@ func (ax *Axes) drawLegend(p *plot.Plot, dc draw.Canvas) {
 	}
 	fs := ax.legendFS
 	if fs == 0 {
-		fs = defaultFontSize
+		fs = ax.fig.style.fontSize
 	}
 	sty := textStyle(fs, color.Black)
 	sty.YAlign = draw.YCenter
@@ -483,8 +484,8 @@ func (cb *colorbar) text() string {
 }
 
 // width is the room a colour bar takes: gap, bar, tick labels, label.
-func (cb *colorbar) width() vg.Length {
-	sty := textStyle(defaultFontSize, color.Black)
+func (cb *colorbar) width(fs float64) vg.Length {
+	sty := textStyle(fs, color.Black)
 	var widest vg.Length
 	_, _, ts := cb.ticks()
 	for _, t := range ts {
@@ -500,7 +501,7 @@ func (cb *colorbar) width() vg.Length {
 // draw draws a colour bar at the left of the tile c, as tall as the
 // main data area md, with its ticks and label on the right as in
 // matplotlib.
-func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas) {
+func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas, fs float64) {
 	lo, hi, ts := cb.ticks()
 	x0 := c.Min.X + vg.Points(10)
 	bar := vg.Rectangle{Min: vg.Point{X: x0, Y: md.Min.Y}, Max: vg.Point{X: x0 + vg.Points(14), Y: md.Max.Y}}
@@ -511,7 +512,7 @@ func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas) {
 	c.DrawImage(bar, img)
 	frame := []vg.Point{bar.Min, {X: bar.Max.X, Y: bar.Min.Y}, bar.Max, {X: bar.Min.X, Y: bar.Max.Y}, bar.Min}
 	c.StrokeLines(draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}, frame)
-	sty := textStyle(defaultFontSize, color.Black)
+	sty := textStyle(fs, color.Black)
 	sty.YAlign = draw.YCenter
 	tick := draw.LineStyle{Color: color.Black, Width: vg.Points(0.5)}
 	var widest vg.Length
@@ -522,7 +523,7 @@ func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas) {
 		widest = max(widest, sty.Width(t.Label))
 	}
 	if text := cb.text(); text != "" {
-		ls := withHandler(textStyle(defaultFontSize, color.Black), text)
+		ls := withHandler(textStyle(fs, color.Black), text)
 		ls.Rotation = math.Pi / 2
 		ls.XAlign, ls.YAlign = draw.XCenter, draw.YBottom
 		x := bar.Max.X + vg.Points(9) + widest + ls.Height(text)
@@ -561,7 +562,7 @@ func (f *Figure) draw(c draw.Canvas) (err error) {
 	pad := vg.Points(8)
 	c = draw.Crop(c, pad, -pad, pad, -pad)
 	if f.suptitle != "" {
-		sty := withHandler(textStyle(defaultFontSize*1.4, color.Black), f.suptitle)
+		sty := withHandler(textStyle(f.style.fontSize*1.4, color.Black), f.suptitle)
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
 		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, f.suptitle)
 		c = draw.Crop(c, 0, 0, 0, -sty.Rectangle(f.suptitle).Size().Y-vg.Points(6))

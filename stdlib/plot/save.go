@@ -144,7 +144,8 @@ func figSavefig(f *Figure, th *runtime.Thread, args []runtime.Value, kwargs []ru
 	}
 	dpi := 0.0
 	if s, ok := runtime.AsString(kw.get("dpi")); !ok || s != "figure" {
-		if dpi, err = kw.float("dpi", 0); err != nil {
+		// savefig.dpi: a number, or 0 for 'figure' (the figure's dpi)
+		if dpi, err = kw.float("dpi", rc.savefigDPI()); err != nil {
 			return runtime.Value{}, err
 		}
 	}

@@ -8,8 +8,12 @@ import (
 	"golang.org/x/sys/cpu"
 )
 
-// hasAsm reports whether the AVX2+FMA assembly kernel is in use.
-var hasAsm = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+// hasAsm reports whether the AVX2+FMA assembly kernel is in use, and
+// hasAVX512 whether the AVX-512 one (eight lanes, table in registers) is.
+var (
+	hasAsm    = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+	hasAVX512 = hasAsm && cpu.X86.HasAVX512F
+)
 
 // expAVX2 computes exp over whole blocks of four from the start of src
 // (n = len(src) rounded down to a multiple of 4) and returns how many
@@ -19,6 +23,12 @@ var hasAsm = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 //go:noescape
 func expAVX2(dst, src []float64) int
 
+// expAVX512 is expAVX2 eight lanes at a time (n a multiple of 8), with the
+// same operations and so the same results.
+//
+//go:noescape
+func expAVX512(dst, src []float64) int
+
 func expSlice(dst, src []float64) {
 	if !hasAsm {
 		for i, x := range src {
@@ -27,7 +37,11 @@ func expSlice(dst, src []float64) {
 		return
 	}
 	for len(src) >= 4 {
-		n := expAVX2(dst, src)
+		n := 0
+		if hasAVX512 {
+			n = expAVX512(dst, src)
+		}
+		n += expAVX2(dst[n:], src[n:])
 		dst, src = dst[n:], src[n:]
 		if len(src) < 4 {
 			break
@@ -65,10 +79,11 @@ func expBlock(dst, src []float64) {
 	copy(dst, out[:len(src)])
 }
 
-// expConsts are the kernel's constants, read by exp_amd64.s at these
+// expConsts are the kernels' constants, read by exp_amd64.s at these
 // byte offsets: 0 |x| mask, 8 expBound, 16 invLn2N, 24 expShift,
-// 32 negLn2hiN, 40 negLn2loN, 48 index mask expN-1, 56.. expC2..expC5.
-var expConsts = [11]uint64{
+// 32 negLn2hiN, 40 negLn2loN, 48 index mask expN-1, 56.. expC2..expC6,
+// 96 the top index bit expN/2, 104 expC7.
+var expConsts = [14]uint64{
 	0x7fffffffffffffff,
 	math.Float64bits(expBound),
 	math.Float64bits(invLn2N),
@@ -80,4 +95,7 @@ var expConsts = [11]uint64{
 	math.Float64bits(expC3),
 	math.Float64bits(expC4),
 	math.Float64bits(expC5),
+	math.Float64bits(expC6),
+	expN / 2,
+	math.Float64bits(expC7),
 }

@@ -32,7 +32,7 @@ var kernels = []struct {
 func TestExpTable(t *testing.T) {
 	const prec = 300
 	c := new(big.Float).SetPrec(prec).SetInt64(2)
-	for j := 0; j < 7; j++ { // 2^(1/128)
+	for j := 0; j < expBits; j++ { // 2^(1/expN)
 		c.Sqrt(c)
 	}
 	v := new(big.Float).SetPrec(prec).SetInt64(1)
@@ -41,7 +41,7 @@ func TestExpTable(t *testing.T) {
 		s, _ := v.Float64()
 		q := new(big.Float).SetPrec(prec).Quo(v, new(big.Float).SetPrec(prec).SetFloat64(s))
 		tail, _ := q.Sub(q, one).Float64()
-		if got, want := expScale[i], math.Float64bits(s)-uint64(i)<<45; got != want {
+		if got, want := expScale[i], math.Float64bits(s)-uint64(i)<<(52-expBits); got != want {
 			t.Errorf("expScale[%d] = %#x, want %#x", i, got, want)
 		}
 		if got, want := expTail[i], math.Float64bits(tail); got != want {

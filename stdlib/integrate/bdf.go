@@ -77,7 +77,17 @@ func newBDFAt(p *problem, t float64, y0, f []float64, h float64) (*bdf, error) {
 	case p.jacConst != nil:
 		copy(b.J, p.jacConst)
 	default:
-		if err := b.jac.eval(t, b.st.y, f, b.J); err != nil {
+		fJ := f
+		if p.jac == nil {
+			// SciPy's BDF evaluates f again for its first Jacobian, not
+			// counted in nfev; so does this, so that a function sees the
+			// same calls.
+			fJ = make([]float64, n)
+			if err := p.fun(t, b.st.y, fJ); err != nil {
+				return nil, err
+			}
+		}
+		if err := b.jac.eval(t, b.st.y, fJ, b.J); err != nil {
 			return nil, err
 		}
 	}

@@ -16,6 +16,10 @@ const tooSmallStep = "Required step size is less than spacing between numbers."
 // rhsFunc evaluates the right-hand side dy/dt = f(t, y) into out.
 type rhsFunc func(t float64, y, out []float64) error
 
+// colsFunc evaluates a vectorized right-hand side on k states at once:
+// Y and out are n×k row-major, column j one state.
+type colsFunc func(t float64, Y []float64, k int, out []float64) error
+
 // jacFunc evaluates the Jacobian df/dy at (t, y) into J (row-major n×n).
 type jacFunc func(t float64, y []float64, J []float64) error
 
@@ -24,6 +28,7 @@ type jacFunc func(t float64, y []float64, J []float64) error
 // differencing is not included, as in SciPy).
 type problem struct {
 	fun             rhsFunc
+	funCols         colsFunc // nil unless vectorized=True
 	n               int
 	nfev, njev, nlu int
 	rtol            float64
@@ -139,7 +144,11 @@ var (
 type jacobian struct {
 	p      *problem
 	factor []float64
-	ws     [6][]float64
+	ws     [7][]float64
+	fnew   []float64 // n×n perturbed derivatives
+	fnew2  []float64 // n×k retried columns
+	ys     []float64 // n×k perturbed states (vectorized calls)
+	cols   []int
 }
 
 func newJacobian(p *problem) *jacobian {
@@ -147,6 +156,8 @@ func newJacobian(p *problem) *jacobian {
 	for k := range j.ws {
 		j.ws[k] = make([]float64, p.n)
 	}
+	j.fnew = make([]float64, p.n*p.n)
+	j.fnew2 = make([]float64, p.n*p.n)
 	return j
 }
 
@@ -160,7 +171,59 @@ func (j *jacobian) eval(t float64, y, f, J []float64) error {
 	return j.numJac(t, y, f, J)
 }
 
-// numJac is SciPy's num_jac for a dense Jacobian.
+// perturbed evaluates the right-hand side at y with y[cols[i]] moved by
+// h[i], for each i, into out (n×k, column i): one vectorized call on the
+// n×k states when the function is vectorized, else k calls.
+func (j *jacobian) perturbed(t float64, y []float64, cols []int, h []float64, out []float64) error {
+	p := j.p
+	n, k := p.n, len(cols)
+	if p.funCols != nil {
+		if cap(j.ys) < n*k {
+			j.ys = make([]float64, n*n)
+		}
+		ys := j.ys[:n*k]
+		for r := 0; r < n; r++ {
+			for i := 0; i < k; i++ {
+				ys[r*k+i] = y[r]
+			}
+		}
+		for i, c := range cols {
+			ys[c*k+i] += h[i]
+		}
+		return p.funCols(t, ys, k, out[:n*k])
+	}
+	ys, fc := j.ws[0], j.ws[1]
+	for i, c := range cols {
+		copy(ys, y)
+		ys[c] += h[i]
+		if err := p.fun(t, ys, fc); err != nil {
+			return err
+		}
+		for r := 0; r < n; r++ {
+			out[r*k+i] = fc[r]
+		}
+	}
+	return nil
+}
+
+// largestChange finds, in column i of the n×k differences fnew - f, the
+// row of the largest change (the first one on ties, as numpy's argmax),
+// the change and the scale max(|f|, |fnew|) at that row.
+func largestChange(f, fnew []float64, n, k, i int) (maxDiff, scale float64) {
+	maxI := 0
+	maxDiff = -1
+	for r := 0; r < n; r++ {
+		if d := math.Abs(fnew[r*k+i] - f[r]); d > maxDiff {
+			maxI, maxDiff = r, d
+		}
+	}
+	return maxDiff, math.Max(math.Abs(f[maxI]), math.Abs(fnew[maxI*k+i]))
+}
+
+// numJac is SciPy's num_jac for a dense Jacobian: all columns are
+// differenced with the current factors, the columns whose change is lost
+// in rounding are retried with a ten times larger step, and the factors
+// adapt for the next call.
 func (j *jacobian) numJac(t float64, y, f, J []float64) error {
 	p := j.p
 	n := p.n
@@ -171,7 +234,8 @@ func (j *jacobian) numJac(t float64, y, f, J []float64) error {
 		}
 	}
 	factor := j.factor
-	ys, fnew, fnew2, yscale, h := j.ws[0], j.ws[1], j.ws[2], j.ws[3], j.ws[4]
+	yscale, h, maxDiff, scale, hNew := j.ws[2], j.ws[3], j.ws[4], j.ws[5], j.ws[6]
+	j.cols = j.cols[:0]
 	for i := 0; i < n; i++ {
 		sign := -1.0
 		if f[i] >= 0 {
@@ -183,53 +247,47 @@ func (j *jacobian) numJac(t float64, y, f, J []float64) error {
 			factor[i] *= 10
 			h[i] = y[i] + factor[i]*yscale[i] - y[i]
 		}
+		j.cols = append(j.cols, i)
 	}
+	if err := j.perturbed(t, y, j.cols, h, j.fnew); err != nil {
+		return err
+	}
+	retry := j.cols[:0]
 	for c := 0; c < n; c++ {
-		copy(ys, y)
-		ys[c] += h[c]
-		if err := p.fun(t, ys, fnew); err != nil {
+		maxDiff[c], scale[c] = largestChange(f, j.fnew, n, n, c)
+		for r := 0; r < n; r++ {
+			J[r*n+c] = j.fnew[r*n+c] - f[r]
+		}
+		if maxDiff[c] < numJacDiffReject*scale[c] {
+			retry = append(retry, c)
+		}
+	}
+	if k := len(retry); k > 0 {
+		for i, c := range retry {
+			hNew[i] = y[c] + 10*factor[c]*yscale[c] - y[c]
+		}
+		if err := j.perturbed(t, y, retry, hNew[:k], j.fnew2); err != nil {
 			return err
 		}
-		maxI, maxDiff := 0, -1.0
-		for r := 0; r < n; r++ {
-			d := fnew[r] - f[r]
-			J[r*n+c] = d
-			if math.Abs(d) > maxDiff {
-				maxI, maxDiff = r, math.Abs(d)
-			}
-		}
-		scale := math.Max(math.Abs(f[maxI]), math.Abs(fnew[maxI]))
-		if maxDiff < numJacDiffReject*scale {
-			newFactor := 10 * factor[c]
-			hNew := y[c] + newFactor*yscale[c] - y[c]
-			copy(ys, y)
-			ys[c] += hNew
-			if err := p.fun(t, ys, fnew2); err != nil {
-				return err
-			}
-			maxI2, maxDiff2 := 0, -1.0
-			for r := 0; r < n; r++ {
-				d := math.Abs(fnew2[r] - f[r])
-				if d > maxDiff2 {
-					maxI2, maxDiff2 = r, d
-				}
-			}
-			scale2 := math.Max(math.Abs(f[maxI2]), math.Abs(fnew2[maxI2]))
-			if maxDiff*scale2 < maxDiff2*scale {
-				factor[c] = newFactor
-				h[c] = hNew
+		for i, c := range retry {
+			maxDiff2, scale2 := largestChange(f, j.fnew2, n, k, i)
+			if maxDiff[c]*scale2 < maxDiff2*scale[c] {
+				factor[c] *= 10
+				h[c] = hNew[i]
 				for r := 0; r < n; r++ {
-					J[r*n+c] = fnew2[r] - f[r]
+					J[r*n+c] = j.fnew2[r*k+i] - f[r]
 				}
-				scale, maxDiff = scale2, maxDiff2
+				scale[c], maxDiff[c] = scale2, maxDiff2
 			}
 		}
+	}
+	for c := 0; c < n; c++ {
 		for r := 0; r < n; r++ {
 			J[r*n+c] /= h[c]
 		}
-		if maxDiff < numJacDiffSmall*scale {
+		if maxDiff[c] < numJacDiffSmall*scale[c] {
 			factor[c] *= 10
-		} else if maxDiff > numJacDiffBig*scale {
+		} else if maxDiff[c] > numJacDiffBig*scale[c] {
 			factor[c] *= 0.1
 		}
 		factor[c] = math.Max(factor[c], numJacMinFactor)

@@ -25,7 +25,15 @@
 // the caller's variables. Units on y0 and t_span are checked against the
 // derivatives and carried into the result.
 //
-// odeint integrates func(y, t) with the switching method on a time grid;
-// quad is adaptive 21-point Gauss–Kronrod (QUADPACK's qk21 with global
-// bisection; infinite ranges mapped onto (0, 1]).
+// With vectorized=True a script right-hand side takes y of shape (n, k)
+// and returns (n, k), as in SciPy: single evaluations pass (n, 1) and the
+// finite-difference Jacobian of Radau, BDF and LSODA's stiff side is one
+// call on the (n, n) matrix of perturbed states.
+//
+// odeint integrates func(y, t) with the switching method on a time grid.
+// quad is QUADPACK as SciPy runs it: qags (21-point Gauss–Kronrod,
+// global bisection, Wynn's epsilon algorithm extrapolating over end-point
+// singularities), qagi (15-point rule after x = a + (1-t)/t for infinite
+// ranges) and qagp (break points), with the same evaluation order and
+// tests, so values, error estimates, neval and warnings match SciPy's.
 package integrate

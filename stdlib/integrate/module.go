@@ -227,6 +227,17 @@ func solveIVPBuiltin(th *runtime.Thread, args []runtime.Value, kwargs []runtime.
 		}
 		p.maxSteps = int(x)
 	}
+	if isGiven(vectorized) {
+		vec, err := runtime.Truth(vectorized)
+		if err != nil {
+			return runtime.Value{}, err
+		}
+		if vec && !sr.fn.IsNone() {
+			if err := useVectorized(p, sr); err != nil {
+				return runtime.Value{}, err
+			}
+		}
+	}
 	if isGiven(jacV) {
 		if _, ok := jacV.Obj().(runtime.Callable); ok {
 			if sr.fn.IsNone() {

@@ -29,6 +29,7 @@ var workloads = []struct{ what, peer, sim string }{
 	{"Robertson BDF vs SciPy BDF", "robertson_bdf.py", "robertson_bdf.py"},
 	{"Robertson BDF vs SciPy LSODA", "robertson_lsoda.py", "robertson_bdf.py"},
 	{"Robertson LSODA vs SciPy LSODA", "robertson_lsoda.py", "robertson_lsoda.py"},
+	{"quad, hard integrands (neval)", "quad_hard.py", "quad_hard.py"},
 }
 
 func main() {

@@ -19,3 +19,21 @@ func BenchmarkLorenzScript(b *testing.B) {
 		}
 	}
 }
+
+const quadScript = `
+from scipy.integrate import quad
+for i in range(50):
+    quad(lambda x: 1/sqrt(x), 0, 1)
+    quad(lambda x: log(x), 0, 1)
+    quad(lambda x: exp(-x*x), -inf, inf)
+`
+
+// BenchmarkQuadScript is 150 quad calls on script integrands (about
+// 35,000 evaluations).
+func BenchmarkQuadScript(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := runScript(nil, "bench.sim", quadScript); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

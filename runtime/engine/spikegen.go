@@ -25,6 +25,8 @@ type SpikeGenerator struct {
 	last       int
 	prevDt     float64
 	changed    bool
+	// rebin asks Prepare to recompute the time bins (after a restore).
+	rebin bool
 }
 
 // NewSpikeGenerator returns a generator of n neurons spiking at times
@@ -42,24 +44,36 @@ func NewSpikeGenerator(name string, n int, indices []int64, times []float64, per
 	return sg, nil
 }
 
-// SetSpikes changes the spikes (Brian2's set_spikes): indices and times
-// of equal length, times non-negative and below the period (when not 0).
+// SetSpikes changes the spikes (Brian2's set_spikes, also used by the
+// constructor): indices and times of equal length, indices within the
+// group, times non-negative and, with a period (0: none), in a time step
+// before the period's last. The messages are Brian2's. The new spikes
+// take effect at the next run; those before its start are ignored.
 func (sg *SpikeGenerator) SetSpikes(indices []int64, times []float64, period float64) error {
 	if len(indices) != len(times) {
 		return fmt.Errorf("length of the indices and times array must match, but %d != %d", len(indices), len(times))
 	}
-	if period < 0 {
+	if period < 0 || math.IsNaN(period) {
 		return fmt.Errorf("the period cannot be negative")
 	}
-	for k, i := range indices {
-		if i < 0 || i >= int64(sg.G.N) {
-			return fmt.Errorf("the index %d is outside of the range [0, %d] of the SpikeGeneratorGroup", i, sg.G.N-1)
+	if len(times) > 0 && period != 0 {
+		dt := sg.G.Clock.Dt()
+		maxT := times[0]
+		for _, t := range times {
+			maxT = math.Max(maxT, t)
 		}
-		if times[k] < 0 || math.IsNaN(times[k]) {
+		if float64(Timestep(maxT, dt)) >= math.RoundToEven(period/dt) {
+			return fmt.Errorf("the period has to be greater than the maximum of the spike times")
+		}
+	}
+	for _, t := range times {
+		if t < 0 || math.IsNaN(t) {
 			return fmt.Errorf("spike times cannot be negative")
 		}
-		if period > 0 && times[k] >= period {
-			return fmt.Errorf("the period has to be greater than the maximum of the spike times")
+	}
+	for _, i := range indices {
+		if i < 0 || i >= int64(sg.G.N) {
+			return fmt.Errorf("indices have to lie in the interval [0, %d[", sg.G.N)
 		}
 	}
 	order := make([]int, len(indices))
@@ -102,8 +116,11 @@ func (sg *SpikeGenerator) Prepare(rc *RunContext) error {
 				sg.last = k + 1
 			}
 		}
+		if sg.last > 0 && rc != nil && rc.Info != nil {
+			fmt.Fprintf(rc.Info, "WARNING    The SpikeGeneratorGroup '%s' contains spike times earlier than the start time of the current run (t = %s), these spikes will be ignored.\n", sg.G.name, units.Format(sg.G.Clock.T(), secondDim))
+		}
 	}
-	if sg.changed || dt != sg.prevDt {
+	if sg.changed || sg.rebin || dt != sg.prevDt {
 		shift := 1e-3 * dt
 		sg.bins = make([]int64, len(sg.Times))
 		for k, t := range sg.Times {
@@ -117,7 +134,7 @@ func (sg *SpikeGenerator) Prepare(rc *RunContext) error {
 			return fmt.Errorf("the period of '%s' is %s, which is not an integer multiple of its dt of %s", sg.G.name, units.Format(sg.Period, secondDim), units.Format(dt, secondDim))
 		}
 		sg.prevDt = dt
-		sg.changed = false
+		sg.changed, sg.rebin = false, false
 	}
 	return nil
 }
@@ -154,10 +171,23 @@ func (sg *SpikeGenerator) step() error {
 	return nil
 }
 
-// SaveState implements Stateful.
+// SaveState implements Stateful: the group's state, the spikes (which
+// set_spikes may change between runs) and the position in them.
 func (sg *SpikeGenerator) SaveState() *ObjectState {
 	st := sg.G.SaveState()
 	st.Ints["_lastindex"] = []int64{int64(sg.last)}
+	idx := make([]int64, len(sg.Index))
+	for k, i := range sg.Index {
+		idx[k] = int64(i)
+	}
+	st.Ints["_neuron_index"] = idx
+	st.Floats["_spike_time"] = cloneF(sg.Times)
+	st.Floats["_period"] = []float64{sg.Period}
+	changed := int64(0)
+	if sg.changed {
+		changed = 1
+	}
+	st.Ints["_spikes_changed"] = []int64{changed}
 	return st
 }
 
@@ -169,5 +199,22 @@ func (sg *SpikeGenerator) LoadState(st *ObjectState) error {
 	if l := st.Ints["_lastindex"]; len(l) == 1 {
 		sg.last = int(l[0])
 	}
+	idx, ok := st.Ints["_neuron_index"]
+	times := st.Floats["_spike_time"]
+	if !ok || len(idx) != len(times) {
+		return nil
+	}
+	sg.Index = make([]int32, len(idx))
+	for k, i := range idx {
+		sg.Index[k] = int32(i)
+	}
+	sg.Times = cloneF(times)
+	if p := st.Floats["_period"]; len(p) == 1 {
+		sg.Period = p[0]
+	}
+	if c := st.Ints["_spikes_changed"]; len(c) == 1 {
+		sg.changed = c[0] != 0
+	}
+	sg.rebin = true
 	return nil
 }

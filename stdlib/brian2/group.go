@@ -193,6 +193,9 @@ func (G *Group) Attr(name string) (runtime.Value, error) {
 			return m(G, th, args, kwargs)
 		}), nil
 	}
+	if v, ok := G.spikeGenAttr(name); ok {
+		return v, nil
+	}
 	switch name {
 	case "N":
 		return runtime.MakeInt(int64(G.src.Len())), nil
@@ -251,6 +254,9 @@ func (G *Group) AttrNames() []string {
 		names = append(names, m)
 	}
 	names = append(names, G.g.VarNames()...)
+	if _, ok := G.spikeGenerator(); ok {
+		names = append(names, spikeGenAttrNames...)
+	}
 	for _, v := range G.g.Eqs.Vars {
 		if v.Kind == model.SubExpr {
 			names = append(names, v.Name)

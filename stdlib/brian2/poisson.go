@@ -189,23 +189,9 @@ func newSpikeGeneratorGroup(th *runtime.Thread, args []runtime.Value, kwargs []r
 		return runtime.Value{}, err
 	}
 	st := stateOf(th)
-	ia, err := array.From(indices)
-	if err != nil || ia.DType() != array.Int && ia.Size() > 0 {
-		return runtime.Value{}, runtime.Errorf("SpikeGeneratorGroup() argument 'indices' must be an array of integers")
-	}
-	ta, err := array.From(times)
+	idx, tv, per, err := spikeArgs(fn, indices, times, period)
 	if err != nil {
-		return runtime.Value{}, runtime.Errorf("SpikeGeneratorGroup() argument 'times' must be an array of times")
-	}
-	tv := ta.Flatten().Float64s()
-	if ta.Dim() != secondDim && !(ta.Dim().IsDimensionless() && allZero(tv)) {
-		return runtime.Value{}, runtime.Errorf("SpikeGeneratorGroup() argument 'times' must be in units of seconds, not %s", units.DimName(ta.Dim()))
-	}
-	per := 0.0
-	if period.IsValid() && !period.IsNone() {
-		if per, err = quantity(fn, "period", period, secondDim); err != nil {
-			return runtime.Value{}, err
-		}
+		return runtime.Value{}, err
 	}
 	clock := st.defaultClock
 	if dt.IsValid() && !dt.IsNone() {
@@ -227,7 +213,7 @@ func newSpikeGeneratorGroup(th *runtime.Thread, args []runtime.Value, kwargs []r
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	sg, err := engine.NewSpikeGenerator(st.uniqueName(nm, "spikegeneratorgroup"), n, ia.Flatten().Int64s(), tv, per, clock, o)
+	sg, err := engine.NewSpikeGenerator(st.uniqueName(nm, "spikegeneratorgroup"), n, idx, tv, per, clock, o)
 	if err != nil {
 		return runtime.Value{}, runtime.Errorf("%v", err)
 	}

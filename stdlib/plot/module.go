@@ -28,6 +28,7 @@ var pyplotAxes = map[string]string{
 	"loglog": "loglog", "axis": "axis", "cla": "cla", "annotate": "annotate",
 	"xlabel": "set_xlabel", "ylabel": "set_ylabel", "title": "set_title",
 	"xscale": "set_xscale", "yscale": "set_yscale", "xticks": "set_xticks", "yticks": "set_yticks",
+	"boxplot": "boxplot",
 }
 
 // pyplotFuncs are the other pyplot functions.

@@ -420,7 +420,8 @@ func boxCorners(l, r, q1, q3 float64, vert bool) [][2]float64 {
 	return pts
 }
 
-// boxSym applies the legacy sym= flier format ('' hides the fliers).
+// boxSym applies the legacy sym= flier format (an empty str hides the
+// fliers).
 func boxSym(fn string, v runtime.Value, l *line) error {
 	s, ok := runtime.AsString(v)
 	if !ok {

@@ -102,11 +102,18 @@ func newStateMonitor(th *runtime.Thread, args []runtime.Value, kwargs []runtime.
 	case record.Kind() == runtime.BoolKind || record.IsNone():
 		rec = []int{}
 	default:
-		a, err := array.From(record)
+		idx, isSub, err := subgroupIndices(record, of)
 		if err != nil {
-			return runtime.Value{}, runtime.Errorf("StateMonitor() argument 'record' must be True, False or indices: %v", err)
+			return runtime.Value{}, err
 		}
-		for _, k := range a.Int64s() {
+		if !isSub {
+			a, err := array.From(record)
+			if err != nil {
+				return runtime.Value{}, runtime.Errorf("StateMonitor() argument 'record' must be True, False or indices: %v", err)
+			}
+			idx = a.Int64s()
+		}
+		for _, k := range idx {
 			rec = append(rec, int(k))
 		}
 		if rec == nil {
@@ -211,23 +218,47 @@ func (M *StateMonitor) AttrNames() []string {
 	return names
 }
 
-// Index implements runtime.Indexable: M[i] is the recording of neuron i.
+// Index implements runtime.Indexable: M[i] is the recording of neuron
+// (or synapse) i; M[[i, k]], M[G[2:4]] and M[S[0, :]] give the recordings
+// of several, each variable then a (selected × times) array, as in
+// Brian2.
 func (M *StateMonitor) Index(key runtime.Value) (runtime.Value, error) {
-	i, ok := key.ToInt()
-	if !ok {
-		return runtime.Value{}, runtime.Errorf("a StateMonitor is indexed by a neuron or synapse index, not %s", runtime.TypeName(key))
+	if i, ok := key.ToInt(); ok && key.Kind() != runtime.BoolKind {
+		row, ok := M.m.Row(int(i))
+		if !ok {
+			return runtime.Value{}, runtime.Errorf("index number %d has not been recorded", i)
+		}
+		return runtime.MakeObj(&StateMonitorView{M: M, rows: []int{row}, items: []int{int(i)}}), nil
 	}
-	row, ok := M.m.Row(int(i))
-	if !ok {
-		return runtime.Value{}, runtime.Errorf("index number %d has not been recorded", i)
+	idx, isSub, err := subgroupIndices(key, M.m.Of)
+	if err != nil {
+		return runtime.Value{}, err
 	}
-	return runtime.MakeObj(&StateMonitorView{M: M, row: row, i: int(i)}), nil
+	if !isSub {
+		a, err := array.From(key)
+		if err != nil || a.DType() != array.Int && a.Size() > 0 || a.NDim() > 1 {
+			return runtime.Value{}, runtime.Errorf("a StateMonitor is indexed by a neuron or synapse index, a sequence of them or a subgroup, not %s", runtime.TypeName(key))
+		}
+		idx = a.Int64s()
+	}
+	v := &StateMonitorView{M: M, multi: true}
+	for _, i := range idx {
+		row, ok := M.m.Row(int(i))
+		if !ok {
+			return runtime.Value{}, runtime.Errorf("index number %d has not been recorded", i)
+		}
+		v.rows, v.items = append(v.rows, row), append(v.items, int(i))
+	}
+	return runtime.MakeObj(v), nil
 }
 
-// StateMonitorView is M[i]: one neuron's recordings.
+// StateMonitorView is M[i] (one neuron's or synapse's recordings) or
+// M[indices] (several: multi).
 type StateMonitorView struct {
-	M      *StateMonitor
-	row, i int
+	M     *StateMonitor
+	rows  []int // rows of the monitor's data
+	items []int // the neuron or synapse indices
+	multi bool
 }
 
 // Type implements runtime.Object.
@@ -239,7 +270,10 @@ func (v *StateMonitorView) String() string {
 	if _, ok := v.M.m.Of.(*engine.Synapses); ok {
 		what = "synapse"
 	}
-	return fmt.Sprintf("<StateMonitorView of %s %d of '%s'>", what, v.i, v.M.m.Name())
+	if !v.multi {
+		return fmt.Sprintf("<StateMonitorView of %s %d of '%s'>", what, v.items[0], v.M.m.Name())
+	}
+	return fmt.Sprintf("<StateMonitorView of %ss %v of '%s'>", what, v.items, v.M.m.Name())
 }
 
 // Truth implements runtime.Object.
@@ -255,15 +289,20 @@ func (v *StateMonitorView) Attr(name string) (runtime.Value, error) {
 	for k, vn := range m.Vars {
 		if vn == base {
 			nr, nt := len(m.Record), len(m.T)
-			out := make([]float64, nt)
-			for t := 0; t < nt; t++ {
-				out[t] = m.Data[k][t*nr+v.row]
+			out := make([]float64, 0, nt*len(v.rows))
+			for _, row := range v.rows {
+				for t := 0; t < nt; t++ {
+					out = append(out, m.Data[k][t*nr+row])
+				}
 			}
 			d := m.Dims[k]
 			if unitless {
 				d = units.Dim{}
 			}
-			return quantityArray(out, []int{nt}, d), nil
+			if !v.multi {
+				return quantityArray(out, []int{nt}, d), nil
+			}
+			return quantityArray(out, []int{len(v.rows), nt}, d), nil
 		}
 	}
 	return runtime.Value{}, nil

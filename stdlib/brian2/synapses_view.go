@@ -169,6 +169,12 @@ func (vv *SynVarView) selection(key runtime.Value) ([]int64, error) {
 		}
 		return out, nil
 	}
+	if sg, ok := key.Obj().(*SynapticSubgroup); ok {
+		if sg.S.s != s {
+			return nil, runtime.Errorf("%s does not select synapses of '%s'", sg.String(), s.Name())
+		}
+		return sg.Indices()
+	}
 	t, ok := key.Obj().(runtime.Tuple)
 	if !ok {
 		return nil, nil
@@ -180,6 +186,10 @@ func (vv *SynVarView) selection(key runtime.Value) ([]int64, error) {
 	var parts [3][]int64
 	for k, x := range t {
 		if sl, ok := x.Obj().(*runtime.Slice); ok && sl.Start.IsNone() && sl.Stop.IsNone() && sl.Step.IsNone() {
+			continue
+		}
+		if G, ok := x.Obj().(*Group); ok && k < 2 {
+			parts[k] = neuronsWithin(G, []engine.Source{s.Source, s.Target}[k])
 			continue
 		}
 		n := sizes[k]
@@ -207,6 +217,19 @@ func (vv *SynVarView) selection(key runtime.Value) ([]int64, error) {
 		out = []int64{}
 	}
 	return out, nil
+}
+
+// neuronsWithin returns the neurons of G that belong to src, relative to
+// src (a subgroup used as the i or j of a synapse selection, S[G[0:2], :]).
+func neuronsWithin(G *Group, src engine.Source) []int64 {
+	out := []int64{}
+	if G.g != src.G {
+		return out
+	}
+	for k := max(G.src.Start, src.Start); k < min(G.src.Stop, src.Stop); k++ {
+		out = append(out, int64(k-src.Start))
+	}
+	return out
 }
 
 // assign sets the values at key (all synapses when key is nil).

@@ -45,8 +45,18 @@ func init() {
 		"any":        anyAll("any", true),
 		"all":        anyAll("all", false),
 	} {
-		Predeclare(name, NewBuiltin(name, fn))
+		Predeclare(name, NewBuiltinFlags(name, coreFlags[name], fn))
 	}
+}
+
+// coreFlags marks the builtins that only read their arguments during the
+// call (BorrowsArgs: no copy of the argument list per call).
+var coreFlags = map[string]BuiltinFlags{
+	"print": BorrowsArgs, "len": BorrowsArgs, "repr": BorrowsArgs, "isinstance": BorrowsArgs,
+	"hasattr": BorrowsArgs, "getattr": BorrowsArgs, "chr": BorrowsArgs, "ord": BorrowsArgs,
+	"hash": BorrowsArgs, "callable": BorrowsArgs, "abs": BorrowsArgs, "round": BorrowsArgs,
+	"divmod": BorrowsArgs, "pow": BorrowsArgs, "min": BorrowsArgs, "max": BorrowsArgs,
+	"sum": BorrowsArgs, "any": BorrowsArgs, "all": BorrowsArgs,
 }
 
 // oneArg adapts a function of one positional argument.

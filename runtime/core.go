@@ -110,6 +110,10 @@ const (
 	// InPlaceArgs: the builtin asks Thread.TempArg which arguments are
 	// temporaries and may store its result in their storage.
 	InPlaceArgs
+	// BorrowsArgs: the builtin does not keep its args slice after it
+	// returns (it may keep the values), so the VM hands it a window on its
+	// stack instead of a copy: scalar math in a loop allocates nothing.
+	BorrowsArgs
 )
 
 // NewBuiltin returns a builtin function value named name.

@@ -32,16 +32,12 @@ type machine struct {
 	budget int // steps left before the next cancellation and limit check
 }
 
-const machineKey = "\x00sim.vm"
-
 // machineOf returns th's VM state, creating it on first use.
 func machineOf(th *Thread) *machine {
-	if m, ok := th.locals[machineKey].(*machine); ok {
-		return m
+	if th.vm == nil {
+		th.vm = &machine{stack: make([]Value, 1024)}
 	}
-	m := &machine{stack: make([]Value, 1024)}
-	th.SetLocal(machineKey, m)
-	return m
+	return th.vm
 }
 
 // ensure grows the stack so that it holds at least n slots.

@@ -7,7 +7,7 @@ package runtime
 // caller's namespace, as Brian2's run() reads the namespace of the frame
 // that calls it. ok is false when the name is not defined there.
 func CallerLookup(th *Thread, name string) (Value, bool) {
-	m, _ := th.locals[machineKey].(*machine)
+	m := th.vm
 	if m != nil && m.depth > 0 {
 		fr := m.frames[m.depth-1]
 		if fr.fn != nil {

@@ -5,7 +5,7 @@ package runtime
 // and its module's globals (not the predeclared names). Libraries use it
 // for "did you mean" suggestions.
 func CallerNames(th *Thread) []string {
-	m, _ := th.locals[machineKey].(*machine)
+	m := th.vm
 	if m == nil || m.depth == 0 {
 		return nil
 	}

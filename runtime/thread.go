@@ -22,6 +22,9 @@ type Thread struct {
 	Steps uint64
 
 	locals map[string]any
+	// vm is the thread's script machine (stack and frames), made at its
+	// first script call.
+	vm *machine
 	// tempArgs marks the positional arguments of the builtin being called
 	// that are temporaries (bit k for argument k); see TempArg.
 	tempArgs uint8

@@ -26,6 +26,14 @@ func (m *machine) callSlow(th *Thread, arg int, names []string, fslot int) (*fra
 	s := m.stack
 	fnv := s[fslot]
 	npos, nkw := arg&0xff, (arg>>8)&0xff
+	if b, ok := fnv.obj.(*Builtin); ok && b.flags&BorrowsArgs != 0 && arg&^0xff&compiler.CallShapeMask == 0 {
+		// Positional arguments only: the builtin reads them where they
+		// are. Calls it makes back into scripts run above m.top, so the
+		// window stays intact; its capacity ends at the window, so an
+		// append copies.
+		v, err := m.callBuiltin(th, b, arg, s[fslot+1:fslot+1+npos:fslot+1+npos], nil)
+		return nil, v, err
+	}
 	i := fslot + 1
 	args := make([]Value, npos, npos+4)
 	copy(args, s[i:i+npos])
@@ -77,22 +85,8 @@ func (m *machine) callSlow(th *Thread, arg int, names []string, fslot int) (*fra
 		nf, err := m.push(f, bp, false)
 		return nf, Value{}, err
 	case *Builtin:
-		th.tempArgs = 0
-		if f.flags&InPlaceArgs != 0 && arg&CallStarMask == 0 {
-			th.tempArgs = uint8(arg / compiler.CallTempArg0 & (1<<compiler.CallTempArgs - 1))
-		}
-		v, err := f.fn(th, args, kwargs)
-		th.tempArgs = 0
-		if err != nil {
-			return nil, Value{}, err
-		}
-		if !v.IsValid() {
-			return nil, None, nil
-		}
-		if arg&compiler.CallFresh != 0 && f.flags&FreshResult != 0 && v.kind == ObjKind {
-			v.bits = freshMark
-		}
-		return nil, v, nil
+		v, err := m.callBuiltin(th, f, arg, args, kwargs)
+		return nil, v, err
 	case Callable:
 		v, err := f.Call(th, args, kwargs)
 		if err == nil && !v.IsValid() {
@@ -101,6 +95,27 @@ func (m *machine) callSlow(th *Thread, arg int, names []string, fslot int) (*fra
 		return nil, v, err
 	}
 	return nil, Value{}, Errorf("'%s' object is not callable", TypeName(fnv))
+}
+
+// callBuiltin calls a builtin for a CALL instruction with argument arg,
+// telling it which arguments are temporaries and marking a fresh result.
+func (m *machine) callBuiltin(th *Thread, f *Builtin, arg int, args []Value, kwargs []Kwarg) (Value, error) {
+	th.tempArgs = 0
+	if f.flags&InPlaceArgs != 0 && arg&CallStarMask == 0 {
+		th.tempArgs = uint8(arg / compiler.CallTempArg0 & (1<<compiler.CallTempArgs - 1))
+	}
+	v, err := f.fn(th, args, kwargs)
+	th.tempArgs = 0
+	if err != nil {
+		return Value{}, err
+	}
+	if !v.IsValid() {
+		return None, nil
+	}
+	if arg&compiler.CallFresh != 0 && f.flags&FreshResult != 0 && v.kind == ObjKind {
+		v.bits = freshMark
+	}
+	return v, nil
 }
 
 // CallStarMask covers the CALL bits for *args and **kwargs.

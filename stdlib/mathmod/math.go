@@ -114,14 +114,14 @@ func build() *runtime.Module {
 		"nan": runtime.MakeFloat(math.NaN()),
 	}
 	for _, u := range unaryFuncs {
-		m[u.name] = runtime.NewBuiltin(u.name, unary(u))
+		m[u.name] = runtime.NewBuiltinFlags(u.name, runtime.BorrowsArgs, unary(u))
 	}
 	for _, b := range binaryFuncs {
-		m[b.name] = runtime.NewBuiltin(b.name, binary(b))
+		m[b.name] = runtime.NewBuiltinFlags(b.name, runtime.BorrowsArgs, binary(b))
 	}
 	for _, c := range classifiers {
 		name, f := c.name, c.f
-		m[name] = runtime.NewBuiltin(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		m[name] = runtime.NewBuiltinFlags(name, runtime.BorrowsArgs, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			if err := nargs(name, args, kwargs, 1, 1); err != nil {
 				return runtime.Value{}, err
 			}
@@ -134,7 +134,7 @@ func build() *runtime.Module {
 	}
 	for _, r := range rounders {
 		name, f := r.name, r.f
-		m[name] = runtime.NewBuiltin(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		m[name] = runtime.NewBuiltinFlags(name, runtime.BorrowsArgs, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			if err := nargs(name, args, kwargs, 1, 1); err != nil {
 				return runtime.Value{}, err
 			}
@@ -149,7 +149,8 @@ func build() *runtime.Module {
 		})
 	}
 	for name, f := range other {
-		m[name] = runtime.NewBuiltin(name, f)
+		// all of them read their arguments during the call only
+		m[name] = runtime.NewBuiltinFlags(name, runtime.BorrowsArgs, f)
 	}
 	return &runtime.Module{Name: "math", Members: m}
 }

@@ -153,13 +153,13 @@ func twoArgs(name string, args []runtime.Value, kwargs []runtime.Kwarg) (*array.
 func init() {
 	for name, d := range unaryFuncs {
 		if d.f != nil {
-			defFlags(name, runtime.FreshResult|runtime.InPlaceArgs, unaryFunc(name, d))
+			defFlags(name, runtime.FreshResult|runtime.InPlaceArgs|runtime.BorrowsArgs, unaryFunc(name, d))
 		}
 	}
 	for name, op := range binaryOps {
 		op := op
 		name := name
-		defFlags(name, runtime.FreshResult, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		defFlags(name, runtime.FreshResult|runtime.BorrowsArgs, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			a, b, err := twoArgs(name, args, kwargs)
 			if err != nil {
 				return runtime.Value{}, err
@@ -225,7 +225,7 @@ func init() {
 	})
 	for name, op := range map[string]lang.Op{"logical_and": lang.Amp, "logical_or": lang.Pipe, "logical_xor": lang.Hat} {
 		name, op := name, op
-		defFlags(name, runtime.FreshResult, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		defFlags(name, runtime.FreshResult|runtime.BorrowsArgs, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			a, b, err := twoArgs(name, args, kwargs)
 			if err != nil {
 				return runtime.Value{}, err

@@ -27,7 +27,7 @@ func predeclare() {
 // are set before any init function runs, memberFlags possibly not).
 func predeclaredFlags(name string) runtime.BuiltinFlags {
 	if unaryFuncs[name].f != nil {
-		return runtime.FreshResult | runtime.InPlaceArgs
+		return runtime.FreshResult | runtime.InPlaceArgs | runtime.BorrowsArgs
 	}
 	return 0
 }

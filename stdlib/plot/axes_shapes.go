@@ -91,9 +91,29 @@ func broadcast(fn, name string, v []float64, n int) ([]float64, error) {
 // mappable is what imshow() and scatter(c=values) return; colorbar()
 // takes it.
 type mappable struct {
-	sm   *scalarMap
-	ax   *Axes
-	kind string
+	sm      *scalarMap
+	ax      *Axes
+	kind    string
+	contour *contourSet // contour() and contourf()
+}
+
+// Attr implements runtime.HasAttrs: a contour set's levels, layers,
+// filled and allsegs.
+func (m *mappable) Attr(name string) (runtime.Value, error) {
+	if m.contour != nil {
+		if v, ok := m.contour.attr(name); ok {
+			return v, nil
+		}
+	}
+	return runtime.Value{}, nil
+}
+
+// AttrNames implements runtime.HasAttrs.
+func (m *mappable) AttrNames() []string {
+	if m.contour != nil {
+		return contourAttrNames
+	}
+	return nil
 }
 
 // Type implements runtime.Object.

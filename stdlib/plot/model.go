@@ -2,6 +2,7 @@ package plot
 
 import (
 	"fmt"
+	"image/color"
 
 	"gonum.org/v1/plot"
 
@@ -156,6 +157,11 @@ type colorbar struct {
 	lo, hi   float64
 	label    string
 	unitName string
+	// for contour sets: the levels, and the colours of the bands between
+	// them (contourf) or of the level lines (contour)
+	bounds     []float64
+	bandColors []color.NRGBA
+	lineColors []color.NRGBA
 }
 
 // nextColor returns the next colour of the cycle.

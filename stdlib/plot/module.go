@@ -28,7 +28,7 @@ var pyplotAxes = map[string]string{
 	"loglog": "loglog", "axis": "axis", "cla": "cla", "annotate": "annotate",
 	"xlabel": "set_xlabel", "ylabel": "set_ylabel", "title": "set_title",
 	"xscale": "set_xscale", "yscale": "set_yscale", "xticks": "set_xticks", "yticks": "set_yticks",
-	"boxplot": "boxplot",
+	"boxplot": "boxplot", "contour": "contour", "contourf": "contourf",
 }
 
 // pyplotFuncs are the other pyplot functions.
@@ -353,7 +353,7 @@ func colorbarFor(fn string, f *Figure, kw kwset) (runtime.Value, error) {
 	if kw.has("mappable") {
 		mm, ok := kw.get("mappable").Obj().(*mappable)
 		if !ok {
-			return runtime.Value{}, runtime.Errorf("%s(): the mappable must be what imshow() or scatter(c=...) returned, not %s", fn, runtime.TypeName(kw.get("mappable")))
+			return runtime.Value{}, runtime.Errorf("%s(): the mappable must be what imshow(), contour(), contourf() or scatter(c=...) returned, not %s", fn, runtime.TypeName(kw.get("mappable")))
 		}
 		m = mm
 	} else {
@@ -368,10 +368,12 @@ func colorbarFor(fn string, f *Figure, kw kwset) (runtime.Value, error) {
 				if a.mapping != nil {
 					m = &mappable{sm: a.mapping, ax: ax}
 				}
+			case *contourSet:
+				m = &mappable{sm: a.sm, ax: ax, contour: a}
 			}
 		}
 		if m == nil {
-			return runtime.Value{}, runtime.Errorf("%s(): no image or colour-mapped scatter to make a colour bar for", fn)
+			return runtime.Value{}, runtime.Errorf("%s(): no image, contour set or colour-mapped scatter to make a colour bar for", fn)
 		}
 	}
 	if m.sm == nil {
@@ -386,6 +388,9 @@ func colorbarFor(fn string, f *Figure, kw kwset) (runtime.Value, error) {
 		target = ax
 	}
 	target.cbar = &colorbar{cmap: m.sm.cmap, lo: m.sm.lo, hi: m.sm.hi, label: kw.text("label"), unitName: m.sm.unit}
+	if m.contour != nil {
+		contourColorbar(target.cbar, m.contour)
+	}
 	return runtime.MakeObj(&colorbarObj{cb: target.cbar}), nil
 }
 

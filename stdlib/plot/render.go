@@ -467,12 +467,32 @@ func (cb *colorbar) ticks() (lo, hi float64, ts []plot.Tick) {
 	if lo == hi {
 		hi = lo + 1
 	}
+	if cb.bounds != nil {
+		return lo, hi, levelTicks(cb.bounds)
+	}
 	for _, t := range (majorTicks{}).Ticks(lo, hi) {
 		if t.Value >= lo && t.Value <= hi {
 			ts = append(ts, t)
 		}
 	}
 	return lo, hi, ts
+}
+
+// frac returns where v sits along the bar, 0 at the bottom, 1 at the
+// top: linear in lo..hi, or for contour sets matplotlib's uniform
+// spacing, each interval between levels the same length.
+func (cb *colorbar) frac(v, lo, hi float64) float64 {
+	n := len(cb.bounds)
+	if n < 2 {
+		return (v - lo) / (hi - lo)
+	}
+	for k := 0; k+1 < n; k++ {
+		a, b := cb.bounds[k], cb.bounds[k+1]
+		if v <= b || k+2 == n {
+			return (float64(k) + (v-a)/(b-a)) / float64(n-1)
+		}
+	}
+	return 1
 }
 
 // text returns the colour bar's label with its unit.
@@ -505,11 +525,30 @@ func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas, fs float64) {
 	lo, hi, ts := cb.ticks()
 	x0 := c.Min.X + vg.Points(10)
 	bar := vg.Rectangle{Min: vg.Point{X: x0, Y: md.Min.Y}, Max: vg.Point{X: x0 + vg.Points(14), Y: md.Max.Y}}
-	img := image.NewNRGBA(image.Rect(0, 0, 1, 256))
-	for k := 0; k < 256; k++ {
-		img.SetNRGBA(0, 255-k, cb.cmap.at(float64(k)/255))
+	ypos := func(v float64) vg.Length { return bar.Min.Y + (bar.Max.Y-bar.Min.Y)*vg.Length(cb.frac(v, lo, hi)) }
+	switch {
+	case cb.bandColors != nil:
+		for k, col := range cb.bandColors {
+			if k+1 >= len(cb.bounds) {
+				break
+			}
+			y0, y1 := ypos(cb.bounds[k]), ypos(cb.bounds[k+1])
+			c.FillPolygon(col, []vg.Point{{X: bar.Min.X, Y: y0}, {X: bar.Max.X, Y: y0}, {X: bar.Max.X, Y: y1}, {X: bar.Min.X, Y: y1}})
+		}
+	case cb.lineColors != nil:
+		for k, col := range cb.lineColors {
+			if k < len(cb.bounds) {
+				y := ypos(cb.bounds[k])
+				c.StrokeLine2(draw.LineStyle{Color: col, Width: vg.Points(1.5)}, bar.Min.X, y, bar.Max.X, y)
+			}
+		}
+	default:
+		img := image.NewNRGBA(image.Rect(0, 0, 1, 256))
+		for k := 0; k < 256; k++ {
+			img.SetNRGBA(0, 255-k, cb.cmap.at(float64(k)/255))
+		}
+		c.DrawImage(bar, img)
 	}
-	c.DrawImage(bar, img)
 	frame := []vg.Point{bar.Min, {X: bar.Max.X, Y: bar.Min.Y}, bar.Max, {X: bar.Min.X, Y: bar.Max.Y}, bar.Min}
 	c.StrokeLines(draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}, frame)
 	sty := textStyle(fs, color.Black)
@@ -517,7 +556,7 @@ func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas, fs float64) {
 	tick := draw.LineStyle{Color: color.Black, Width: vg.Points(0.5)}
 	var widest vg.Length
 	for _, t := range ts {
-		y := bar.Min.Y + (bar.Max.Y-bar.Min.Y)*vg.Length((t.Value-lo)/(hi-lo))
+		y := ypos(t.Value)
 		c.StrokeLine2(tick, bar.Max.X, y, bar.Max.X+vg.Points(3.5), y)
 		c.FillText(sty, vg.Point{X: bar.Max.X + vg.Points(5), Y: y}, t.Label)
 		widest = max(widest, sty.Width(t.Label))

@@ -93,6 +93,11 @@ func (s *Synapses) VarDim(name string) (units.Dim, error) {
 	if r, ok := s.subRefs[name]; ok {
 		return r.v.Dim, nil
 	}
+	for _, v := range s.linkVars() {
+		if v.Name == name {
+			return v.Dim, nil
+		}
+	}
 	switch name {
 	case "t", "dt", "delay":
 		return secondDim, nil

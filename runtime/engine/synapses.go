@@ -218,7 +218,7 @@ func (s *Synapses) addRefs() error {
 	}{{s.Source, false, "pre-synaptic"}, {s.Target, true, "post-synaptic"}} {
 		g := side.src.G
 		for _, gv := range g.Eqs.Vars {
-			if gv.Kind == model.SubExpr {
+			if gv.Kind == model.SubExpr || gv.HasFlag("linked") {
 				if err := s.checkClash(gv.Name, side.what); err != nil {
 					return err
 				}

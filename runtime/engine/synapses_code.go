@@ -30,7 +30,8 @@ type synLayout struct {
 	scalarSlots               map[string]int   // shared synaptic variables
 	preAbs, postAbs, zeros    []int32
 	rangePreV, rangePostV     []float64
-	absRange                  int // k for every neuron k of either group
+	absRange                  int                      // k for every neuron k of either group
+	linkSyms                  map[string]vector.Symbol // linked variables of the groups
 	synapsesN, sourceN, targN int
 }
 
@@ -86,7 +87,7 @@ func (s *Synapses) codeEquations(texts ...string) *model.Equations {
 			return nil
 		}
 		return v
-	}, append(s.refVars(), s.usedSubRefs(texts)...))
+	}, append(append(s.refVars(), s.linkVars()...), s.usedSubRefs(texts)...))
 }
 
 // updateEquations are the clock-driven equations (event-driven ones as
@@ -100,7 +101,7 @@ func (s *Synapses) updateEquations(eventDriven bool) *model.Equations {
 			return asParameter(v)
 		}
 		return v
-	}, append(s.refVars(), s.usedSubRefs(nil)...))
+	}, append(append(s.refVars(), s.linkVars()...), s.usedSubRefs(nil)...))
 }
 
 func (s *Synapses) hasClockDriven() bool {
@@ -158,6 +159,7 @@ func (s *Synapses) newContext() vecvm.Context {
 	l.postAbs = absolute(s.J, s.Target.Start)
 	l.zeros = make([]int32, len(s.I))
 	ctx.Indices = [][]int32{idxPre: l.preAbs, idxPost: l.postAbs, idxZero: l.zeros}
+	s.addLinkSyms(&ctx, &l)
 	s.layout = l
 	s.setTime(&ctx, s.Clock)
 	return ctx
@@ -233,6 +235,9 @@ func (s *Synapses) resolver(ns model.Namespace, p *Pathway) vector.Resolver {
 				idx = idxZero
 			}
 			return vector.Symbol{Kind: vector.IndexedArray, Type: v.Type, Slot: base + v.slot, Index: idx, ReadOnly: v.Constant}, true
+		}
+		if sym, ok := l.linkSyms[name]; ok {
+			return sym, true
 		}
 		switch name {
 		case "t":

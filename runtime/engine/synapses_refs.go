@@ -38,7 +38,7 @@ func (s *Synapses) addSubRefs() {
 			repl[name] = &lang.Ident{Name: name + side.suffix}
 		}
 		for _, v := range g.Eqs.Vars {
-			if v.Kind == model.SubExpr {
+			if v.Kind == model.SubExpr || v.HasFlag("linked") {
 				repl[v.Name] = &lang.Ident{Name: v.Name + side.suffix}
 			}
 		}

@@ -198,7 +198,7 @@ func formatFloat(x float64) string {
 // usesPost reports whether names include postsynaptic variables.
 func (s *Synapses) usesPost(ids map[string]bool) bool {
 	for n := range ids {
-		if r, ok := s.refs[n]; ok && r.post {
+		if post, ok := s.refSide(n); ok && post {
 			return true
 		}
 	}

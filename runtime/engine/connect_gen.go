@@ -170,16 +170,22 @@ type connEval struct {
 	ctx     vecvm.Context
 	srcBase int
 	tgtBase int
-	batch   int64
+	// absRange is the slot of k for every neuron k (a group's own i)
+	absRange int
+	batch    int64
 }
 
-func (s *Synapses) newConnEval(ns model.Namespace, inner string) *connEval {
+// newConnEval prepares the evaluation of connect expressions (texts:
+// the groups' subexpressions they use become available).
+func (s *Synapses) newConnEval(ns model.Namespace, inner string, texts []string) *connEval {
 	c := &connEval{s: s, ns: ns, inner: inner}
-	c.eqs = s.Eqs.Derive(func(*model.Variable) *model.Variable { return nil }, s.refVars())
+	c.eqs = s.Eqs.Derive(func(*model.Variable) *model.Variable { return nil }, append(s.refVars(), s.usedSubRefs(texts, true)...))
 	c.sp = map[string]model.Special{
 		"t": {Dim: secondDim}, "dt": {Dim: secondDim},
 		"i": {Type: vector.Int}, "j": {Type: vector.Int}, "N": {Type: vector.Int},
 		"N_pre": {Type: vector.Int}, "N_post": {Type: vector.Int},
+		groupI + "_pre": {Type: vector.Int}, groupI + "_post": {Type: vector.Int},
+		groupN + "_pre": {Type: vector.Int}, groupN + "_post": {Type: vector.Int},
 	}
 	if inner != "" {
 		c.sp[inner] = model.Special{Type: vector.Int}
@@ -194,6 +200,8 @@ func (s *Synapses) newConnEval(ns model.Namespace, inner string) *connEval {
 	for _, name := range s.Target.G.varOrder {
 		c.ctx.Arrays = append(c.ctx.Arrays, s.Target.G.vars[name].Data)
 	}
+	c.absRange = len(c.ctx.Arrays)
+	c.ctx.Arrays = append(c.ctx.Arrays, relRange(Whole(biggest(s.Source.G, s.Target.G))))
 	c.ctx.Indices = make([][]int32, numSynIndices)
 	c.ctx.Scalars = []float64{s.Clock.T(), s.Clock.Dt(), float64(len(s.I))}
 	return c
@@ -230,6 +238,14 @@ func (c *connEval) resolver() vector.Resolver {
 			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Source.Len()), ReadOnly: true}, true
 		case "N_post":
 			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Target.Len()), ReadOnly: true}, true
+		case groupI + "_pre":
+			return vector.Symbol{Kind: vector.IndexedArray, Type: vector.Int, Slot: c.absRange, Index: idxPre, ReadOnly: true}, true
+		case groupI + "_post":
+			return vector.Symbol{Kind: vector.IndexedArray, Type: vector.Int, Slot: c.absRange, Index: idxPost, ReadOnly: true}, true
+		case groupN + "_pre":
+			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Source.G.N), ReadOnly: true}, true
+		case groupN + "_post":
+			return vector.Symbol{Kind: vector.Constant, Type: vector.Int, Value: float64(s.Target.G.N), ReadOnly: true}, true
 		}
 		if c.ns != nil {
 			if x, ok := c.ns(name); ok && x.Func == nil {
@@ -303,7 +319,7 @@ func (s *Synapses) runGenerator(g *generator, a ConnectArgs, ns model.Namespace,
 		outerN, resultN = resultN, outerN
 		resultWord = "presynaptic"
 	}
-	ce := s.newConnEval(ns, g.inner)
+	ce := s.newConnEval(ns, g.inner, []string{g.element, g.cond, g.low, g.high, g.step, g.p, g.size, a.NExpr})
 	for _, n := range []string{"N_incoming", "N_outgoing"} {
 		for _, e := range []string{g.element, g.cond, a.NExpr} {
 			if ids, _ := exprIdents(e); e != "" && ids[n] {
@@ -314,7 +330,7 @@ func (s *Synapses) runGenerator(g *generator, a ConnectArgs, ns model.Namespace,
 	// which side's variables an expression uses
 	resultSide := func(ids map[string]bool) bool {
 		for n := range ids {
-			if r, ok := s.refs[n]; ok && r.post == overPre {
+			if post, ok := s.refSide(n); ok && post == overPre {
 				return true
 			}
 		}

@@ -16,6 +16,8 @@ import (
 // External names stay: they resolve in the synapses' namespace.
 type subRef struct {
 	v *model.Variable
+	// post: a subexpression of the target (else of the source)
+	post bool
 	// deps are the names its expression uses.
 	deps []string
 }
@@ -53,11 +55,12 @@ func (s *Synapses) addSubRefs() {
 			expr := model.Substitute(v.Expr, repl)
 			mv := &model.Variable{Name: name, Kind: model.SubExpr, Dim: v.Dim, Type: v.Type, Expr: expr,
 				Line: v.Line, Src: g.Eqs.Src, Text: v.Text + " (of group '" + g.name + "')"}
-			s.subRefs[name] = &subRef{v: mv, deps: model.Identifiers(expr)}
+			post := side.suffix == "_post"
+			s.subRefs[name] = &subRef{v: mv, post: post, deps: model.Identifiers(expr)}
 			if side.suffix == "_post" && !s.definesName(v.Name) {
 				bare := &model.Variable{Name: v.Name, Kind: model.SubExpr, Dim: v.Dim, Type: v.Type,
 					Expr: &lang.Ident{Name: name}, Line: v.Line, Src: g.Eqs.Src, Text: mv.Text}
-				s.subRefs[v.Name] = &subRef{v: bare, deps: []string{name}}
+				s.subRefs[v.Name] = &subRef{v: bare, post: true, deps: []string{name}}
 			}
 		}
 	}
@@ -86,19 +89,22 @@ var identRE = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 // equations, the pathways' code or texts (code or expressions about to be
 // compiled) use, directly or through each other, sorted by name. Only
 // those are added, so that a group's subexpression that synaptic code
-// never mentions is never checked in the synapses' namespace.
-func (s *Synapses) usedSubRefs(texts []string) []*model.Variable {
+// never mentions is never checked in the synapses' namespace. Connect
+// expressions (textsOnly) look at texts only.
+func (s *Synapses) usedSubRefs(texts []string, textsOnly ...bool) []*model.Variable {
 	if len(s.subRefs) == 0 {
 		return nil
 	}
 	var todo []string
-	for _, v := range s.Eqs.Vars {
-		if v.Expr != nil {
-			todo = append(todo, model.Identifiers(v.Expr)...)
+	if len(textsOnly) == 0 || !textsOnly[0] {
+		for _, v := range s.Eqs.Vars {
+			if v.Expr != nil {
+				todo = append(todo, model.Identifiers(v.Expr)...)
+			}
 		}
-	}
-	for _, p := range s.pathways {
-		texts = append(texts, p.Code)
+		for _, p := range s.pathways {
+			texts = append(texts, p.Code)
+		}
 	}
 	for _, t := range texts {
 		todo = append(todo, identRE.FindAllString(t, -1)...)
@@ -119,4 +125,20 @@ func (s *Synapses) usedSubRefs(texts []string) []*model.Variable {
 		out = append(out, s.subRefs[n].v)
 	}
 	return out
+}
+
+// refSide reports whether name refers to a variable, subexpression or
+// linked variable of the target (post) or source group (ok false for
+// other names), for connect's analysis of what an expression depends on.
+func (s *Synapses) refSide(name string) (post, ok bool) {
+	if r, ok := s.refs[name]; ok {
+		return r.post, true
+	}
+	if r, ok := s.subRefs[name]; ok {
+		return r.post, true
+	}
+	if r, ok := s.linkRefs()[name]; ok {
+		return r.post, true
+	}
+	return false, false
 }

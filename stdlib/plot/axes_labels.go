@@ -149,7 +149,8 @@ func setLim(y bool) method {
 		if err := bindArgs(fn, kw, args, lo, hi); err != nil {
 			return runtime.Value{}, err
 		}
-		a := ax.axisOf(y)
+		// shared axes (sharex, twins) keep their limits on the root
+		a := root(ax, y).axisOf(y)
 		for _, side := range []struct {
 			names []string
 			v     *float64

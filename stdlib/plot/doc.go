@@ -8,8 +8,11 @@
 // subplot, add_subplot); axes hold artists: lines with matplotlib format
 // strings ('r--', 'ko'), scatter points with colour maps, histograms,
 // images, bars, error bars, filled areas, horizontal and vertical lines
-// and text, with legends, grids, log scales, limits, ticks and colour
-// bars. Colours are matplotlib's one-letter and 'C0'..'C9' colours, the
+// and text, box plots (matplotlib's statistics), contour lines and filled
+// contours (matplotlib's automatic levels), with legends, grids, log
+// scales, limits, ticks and colour bars. twinx()/twiny() lay a second
+// axes over one, sharing x (y) and showing its own y (x) axis on the right
+// (at the top). Colours are matplotlib's one-letter and 'C0'..'C9' colours, the
 // tab10 and CSS names, hex strings, grey levels and RGB tuples.
 //
 // Plotting quantities puts units on the axes: the first quantity on an

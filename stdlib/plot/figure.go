@@ -182,7 +182,7 @@ func subplotPos(fn string, args []runtime.Value) (gridPos, error) {
 // subplot finds the axes at pos or adds one, making it current.
 func (f *Figure) subplot(pos gridPos) *Axes {
 	for _, ax := range f.axes {
-		if ax.pos == pos {
+		if ax.pos == pos && ax.twinOf == nil {
 			f.cur = ax
 			return ax
 		}

@@ -135,6 +135,12 @@ type Axes struct {
 	off       bool
 	// shareX/shareY point to the axes whose limits this one shares.
 	shareX, shareY *Axes
+	// twins are the axes twinx()/twiny() laid over this one; a twin has
+	// twinOf set and twinY true for twinx (its y axis on the right),
+	// false for twiny (its x axis at the top). The host draws its twins.
+	twins  []*Axes
+	twinOf *Axes
+	twinY  bool
 }
 
 // axisState holds what is set on one axis.
@@ -176,7 +182,7 @@ func (ax *Axes) add(a artist) { ax.artists = append(ax.artists, a) }
 
 // clear removes everything from the axes, keeping its place.
 func (ax *Axes) clear() {
-	*ax = Axes{fig: ax.fig, pos: ax.pos, shareX: ax.shareX, shareY: ax.shareY}
+	*ax = Axes{fig: ax.fig, pos: ax.pos, shareX: ax.shareX, shareY: ax.shareY, twins: ax.twins, twinOf: ax.twinOf, twinY: ax.twinY}
 	ax.grid, ax.gridAxis = rc.gridStyle()
 	ax.x.unit, ax.y.unit = &axisUnit{}, &axisUnit{}
 	if ax.shareX != nil {

@@ -58,6 +58,8 @@ var pyplotFuncs = map[string]runtime.BuiltinFunc{
 	"draw":            noop,
 	"pause":           noop,
 	"rcdefaults":      pltRcdefaults,
+	"twinx":           pltTwin(true),
+	"twiny":           pltTwin(false),
 	"rc":              pltRc,
 }
 

@@ -313,6 +313,26 @@ func (g gridLines) Plot(c draw.Canvas, p *plot.Plot) {
 
 // drawAxes draws one axes (and its colour bar) into a tile.
 func (ax *Axes) drawAxes(p *plot.Plot, tile draw.Canvas) {
+	// twins need room for their axes: at the right (twinx), at the top
+	// (twiny, with the title moved above it)
+	var twinPlots []*plot.Plot
+	var right, top vg.Length
+	for _, t := range ax.twins {
+		tp := t.gonumPlot()
+		twinPlots = append(twinPlots, tp)
+		if t.twinY {
+			right = max(right, t.twinRoom(tp))
+		} else {
+			top = max(top, t.twinRoom(tp))
+		}
+	}
+	full := tile
+	title := p.Title.Text
+	if top > 0 && title != "" {
+		p.Title.Text = ""
+		top += p.Title.TextStyle.Rectangle(title).Size().Y + p.Title.Padding
+	}
+	tile = draw.Crop(tile, 0, -right, 0, -top)
 	var cbTile draw.Canvas
 	if ax.cbar != nil {
 		w := tile.Max.X - tile.Min.X
@@ -331,6 +351,15 @@ func (ax *Axes) drawAxes(p *plot.Plot, tile draw.Canvas) {
 		return
 	}
 	dc := p.DataCanvas(tile)
+	for k, t := range ax.twins {
+		t.drawTwin(twinPlots[k], dc)
+	}
+	if top > 0 && title != "" {
+		sty := p.Title.TextStyle
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		full.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: full.Max.Y}, title)
+		p.Title.Text = title
+	}
 	frame := []vg.Point{dc.Min, {X: dc.Max.X, Y: dc.Min.Y}, dc.Max, {X: dc.Min.X, Y: dc.Max.Y}, dc.Min}
 	dc.StrokeLines(draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}, frame)
 	if ax.legend {
@@ -570,15 +599,26 @@ func (cb *colorbar) draw(c draw.Canvas, md draw.Canvas, fs float64) {
 	}
 }
 
+// hosts returns the axes that are not twins (each draws its twins).
+func (f *Figure) hosts() []*Axes {
+	var out []*Axes
+	for _, ax := range f.axes {
+		if ax.twinOf == nil {
+			out = append(out, ax)
+		}
+	}
+	return out
+}
+
 // uniformGrid reports whether every axes fills one cell of the same grid
 // (then gonum's Align lines their data areas up), returning the grid.
-func (f *Figure) uniformGrid() (rows, cols int, ok bool) {
-	if len(f.axes) == 0 {
+func uniformGrid(axes []*Axes) (rows, cols int, ok bool) {
+	if len(axes) == 0 {
 		return 0, 0, false
 	}
-	rows, cols = f.axes[0].pos.nrows, f.axes[0].pos.ncols
+	rows, cols = axes[0].pos.nrows, axes[0].pos.ncols
 	seen := map[[2]int]bool{}
-	for _, ax := range f.axes {
+	for _, ax := range axes {
 		p := ax.pos
 		if p.nrows != rows || p.ncols != cols || p.r1-p.r0 != 1 || p.c1-p.c0 != 1 || seen[[2]int{p.r0, p.c0}] {
 			return 0, 0, false
@@ -606,27 +646,28 @@ func (f *Figure) draw(c draw.Canvas) (err error) {
 		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, f.suptitle)
 		c = draw.Crop(c, 0, 0, 0, -sty.Rectangle(f.suptitle).Size().Y-vg.Points(6))
 	}
-	plots := make([]*plot.Plot, len(f.axes))
-	for k, ax := range f.axes {
+	hosts := f.hosts()
+	plots := make([]*plot.Plot, len(hosts))
+	for k, ax := range hosts {
 		plots[k] = ax.gonumPlot()
 	}
 	gap := vg.Points(14)
-	if rows, cols, ok := f.uniformGrid(); ok {
+	if rows, cols, ok := uniformGrid(hosts); ok {
 		grid := make([][]*plot.Plot, rows)
 		for r := range grid {
 			grid[r] = make([]*plot.Plot, cols)
 		}
-		for k, ax := range f.axes {
+		for k, ax := range hosts {
 			grid[ax.pos.r0][ax.pos.c0] = plots[k]
 		}
 		tiles := plot.Align(grid, draw.Tiles{Rows: rows, Cols: cols, PadX: gap, PadY: gap}, c)
-		for k, ax := range f.axes {
+		for k, ax := range hosts {
 			ax.drawAxes(plots[k], tiles[ax.pos.r0][ax.pos.c0])
 		}
 		return nil
 	}
 	W, H := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
-	for k, ax := range f.axes {
+	for k, ax := range hosts {
 		p := ax.pos
 		cw, ch := W/vg.Length(p.ncols), H/vg.Length(p.nrows)
 		tile := c

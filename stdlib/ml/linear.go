@@ -150,14 +150,6 @@ var (
 
 // ---- logistic regression ----
 
-var _ = register(&spec{name: "LogisticRegression", kind: "classifier", params: []param{
-	{"penalty", runtime.MakeStr("l2")}, {"dual", runtime.False}, {"tol", runtime.MakeFloat(1e-4)},
-	{"C", runtime.MakeFloat(1)}, {"fit_intercept", runtime.True}, {"intercept_scaling", runtime.MakeInt(1)},
-	{"class_weight", runtime.None}, {"random_state", runtime.None}, {"solver", runtime.MakeStr("lbfgs")},
-	{"max_iter", runtime.MakeInt(100)}, {"multi_class", runtime.MakeStr("auto")}, {"verbose", runtime.MakeInt(0)},
-	{"warm_start", runtime.False}, {"n_jobs", runtime.None}, {"l1_ratio", runtime.None},
-}, methods: classifierMethods(logisticFit, logisticProba)}, "linear_model")
-
 // clfState is a fitted classifier: its labels and a model.
 type clfState struct {
 	lab   *labels
@@ -252,119 +244,6 @@ func classWeights(e *Estimator, l *labels) ([]float64, error) {
 	return w, nil
 }
 
-// logitModel holds the fitted coefficients (K rows, or 1 for binary).
-type logitModel struct{ lin *linState }
-
-func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
-	C, err := e.pFloat("C")
-	if err != nil {
-		return nil, err
-	}
-	if C <= 0 {
-		return nil, runtime.Errorf("LogisticRegression: C must be positive, got %g", C)
-	}
-	pen, err := e.pStr("penalty", "l2", "none")
-	if err != nil {
-		return nil, err
-	}
-	solver, err := e.pStr("solver", "lbfgs", "sag", "saga")
-	if err != nil {
-		return nil, err
-	}
-	maxIter, err := e.pInt("max_iter")
-	if err != nil {
-		return nil, err
-	}
-	tol, err := e.pFloat("tol")
-	if err != nil {
-		return nil, err
-	}
-	sw, err := classWeights(e, l)
-	if err != nil {
-		return nil, err
-	}
-	lam := 1 / C
-	if pen == "none" {
-		lam = 0
-	}
-	fitB := e.pBool("fit_intercept")
-	K := len(l.classes)
-	rows := K
-	if K == 2 {
-		rows = 1
-	}
-	d := X.c
-	var w []float64
-	var it int
-	if solver == "lbfgs" {
-		w, it = logisticLBFGS(X, l, sw, rows, lam, fitB, maxIter, tol)
-	} else {
-		rng, err := e.rng()
-		if err != nil {
-			return nil, err
-		}
-		p := &sagProblem{X: X, y: l.idx, sw: sw, rows: rows, alpha: lam / float64(X.r), fitB: fitB, saga: solver == "saga"}
-		w, it = p.solve(maxIter, tol, rng)
-	}
-	coef := &mat{rows, d, append([]float64(nil), w[:rows*d]...)}
-	st := &linState{coef: coef, intercept: append([]float64(nil), w[rows*d:]...)}
-	e.set("coef_", coef.clone().value())
-	e.set("intercept_", floatsValue(append([]float64(nil), st.intercept...)))
-	e.set("n_iter_", intsValue([]int{it}))
-	return &logitModel{st}, nil
-}
-
-// logisticLBFGS minimizes Σ wᵢ·loss + lam/2‖W‖² by L-BFGS from zero and
-// returns the coefficients (rows×d, then the intercepts) and iterations.
-func logisticLBFGS(X *mat, l *labels, sw []float64, rows int, lam float64, fitB bool, maxIter int, tol float64) ([]float64, int) {
-	d := X.c
-	n := X.r
-	W := newMat(rows, d)
-	Zt := newMat(rows, n) // decision values, one row per class
-	G := newMat(rows, d)
-	// X is fixed: with the kernel it is packed once for both products
-	var pXt, pX *packedB
-	if haveFMA && useKernel {
-		pXt, pX = packRight(X, true), packRight(X, false)
-	}
-	ll := newLogLoss(l.idx, sw)
-	f := func(w, g []float64) float64 {
-		W.d = w[:rows*d]
-		b := w[rows*d:]
-		if pXt != nil {
-			gemmPacked(false, 1, W, pXt, 0, Zt)
-		} else {
-			gemm(false, true, 1, W, X, 0, Zt)
-		}
-		gb := g[rows*d:]
-		var loss float64
-		if rows == 1 {
-			loss = ll.binary(Zt.d, b[0], gb)
-		} else {
-			loss = ll.multinomial(Zt.d, rows, b, gb)
-		}
-		G.d = g[:rows*d]
-		if pX != nil {
-			gemmPacked(false, 1, Zt, pX, 0, G)
-		} else {
-			gemm(false, false, 1, Zt, X, 0, G)
-		}
-		for k, v := range w[:rows*d] {
-			loss += 0.5 * lam * v * v
-			g[k] += lam * v
-		}
-		if !fitB {
-			for k := range gb {
-				gb[k] = 0
-			}
-		}
-		return loss
-	}
-	w := make([]float64, rows*d+rows)
-	it := lbfgs(f, w, maxIter, 10, tol)
-	return w, it
-}
-
 func sigmoid(x float64) float64 {
 	if x >= 0 {
 		return 1 / (1 + math.Exp(-x))
@@ -404,19 +283,4 @@ func softmaxRows(Z *mat) {
 			z[k] /= s
 		}
 	}
-}
-
-func logisticProba(e *Estimator, X *mat) *mat {
-	st := e.state.(*clfState).model.(*logitModel).lin
-	Z := st.decision(X)
-	if Z.c == 1 {
-		P := newMat(X.r, 2)
-		for i := 0; i < X.r; i++ {
-			p := sigmoid(Z.d[i])
-			P.d[2*i], P.d[2*i+1] = 1-p, p
-		}
-		return P
-	}
-	softmaxRows(Z)
-	return Z
 }

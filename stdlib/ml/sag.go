@@ -5,16 +5,20 @@ import (
 	"math/rand/v2"
 )
 
-// sagProblem is an L2-regularized logistic regression for the stochastic
+// sagProblem is a regularized logistic regression for the stochastic
 // average gradient solvers, in scikit-learn's scaling: minimize
-// (1/n) Σ wᵢ·loss(xᵢ) + (alpha/2)‖W‖² with alpha = 1/(C·n), which has the
-// same minimizer as the lbfgs objective Σ wᵢ·loss(xᵢ) + ‖W‖²/(2C).
+// (1/n) Σ wᵢ·loss(xᵢ) + (alpha/2)‖W‖² + beta‖W‖₁ with alpha = 1/(C·n)
+// (L2), which has the same minimizer as the lbfgs objective
+// Σ wᵢ·loss(xᵢ) + ‖W‖²/(2C). The L1 part (beta > 0, penalties l1 and
+// elasticnet) is SAGA's: a proximal step (soft thresholding) after each
+// update.
 type sagProblem struct {
 	X     *mat
 	y     []int     // class index of each sample
 	sw    []float64 // sample weights (nil: all 1)
 	rows  int       // 1 (binary, sigmoid) or K (multinomial, softmax)
-	alpha float64   // 1/(C·n), 0 without penalty
+	alpha float64   // L2 strength: 1/(C·n), 0 without penalty
+	beta  float64   // L1 strength (SAGA only)
 	fitB  bool
 	saga  bool
 }
@@ -94,6 +98,9 @@ func (p *sagProblem) solve(maxIter int, tol float64, rng *rand.Rand) ([]float64,
 					}
 				}
 			}
+			if p.beta > 0 {
+				softThreshold(V, step*p.beta/wscale)
+			}
 			if p.fitB {
 				for k := range b {
 					b[k] -= step * sumB[k] / m
@@ -119,7 +126,7 @@ func (p *sagProblem) solve(maxIter int, tol float64, rng *rand.Rand) ([]float64,
 			maxC = max(maxC, math.Abs(w-prev[j]))
 			prev[j] = w
 		}
-		if maxW != 0 && maxC/maxW <= tol {
+		if (maxW != 0 && maxC/maxW <= tol) || (maxW == 0 && maxC == 0) {
 			break
 		}
 	}
@@ -156,4 +163,19 @@ func (p *sagProblem) residual(z []float64, i int) {
 		z[k] *= w / s
 	}
 	z[c] -= w
+}
+
+// softThreshold applies the proximal map of t‖·‖₁: each entry moves t
+// towards zero and stops there.
+func softThreshold(v []float64, t float64) {
+	for j, x := range v {
+		switch {
+		case x > t:
+			v[j] = x - t
+		case x < -t:
+			v[j] = x + t
+		default:
+			v[j] = 0
+		}
+	}
 }

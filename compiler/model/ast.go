@@ -1,6 +1,7 @@
 package model
 
 import (
+	suggestpkg "github.com/sim-lang/sim/internal/suggest"
 	"sort"
 	"strconv"
 	"strings"
@@ -343,38 +344,5 @@ func printExpr(b *strings.Builder, e lang.Expr) {
 }
 
 // suggest returns the candidate closest to name (for "did you mean"), or
-// "" when none is close.
-func suggest(name string, candidates []string) string {
-	best, bestD := "", (len(name)+2)/3
-	if len(name) <= 1 {
-		bestD = 0
-	}
-	for _, c := range candidates {
-		d := editDistance(strings.ToLower(name), strings.ToLower(c))
-		if d <= bestD && c != name && (best == "" || d < bestD || (d == bestD && c < best)) {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+// "" when none is close, by the rule the script errors use.
+func suggest(name string, candidates []string) string { return suggestpkg.Closest(name, candidates) }

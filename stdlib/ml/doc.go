@@ -9,7 +9,10 @@
 //     make_moons (seeded); read_csv into a Table (named numeric and
 //     categorical columns, missing values, t['a'], t[['a', 'b']],
 //     describe(), to_codes(), get_dummies); train_test_split, StandardScaler,
-//     MinMaxScaler, SimpleImputer.
+//     MinMaxScaler, SimpleImputer; OneHotEncoder, OrdinalEncoder and
+//     LabelEncoder on strings, numbers and None (dense output only:
+//     OneHotEncoder's sparse_output defaults to False, and True is an
+//     error).
 //   - Estimators (objects with fit/predict/predict_proba/transform/
 //     fit_transform/score, parameters as attributes, fitted attributes with a
 //     trailing underscore): KMeans (k-means++, Lloyd with GEMM distances or

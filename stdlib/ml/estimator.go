@@ -142,8 +142,8 @@ func addDefaults(s *spec) {
 	}
 	if _, ok := m["score"]; !ok && m["predict"] != nil && (s.kind == "classifier" || s.kind == "regressor") {
 		m["score"] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-			var X, y runtime.Value
-			if err := runtime.UnpackArgs(e.spec.name+".score", args, kwargs, "X", &X, "y", &y); err != nil {
+			var X, y, sw runtime.Value
+			if err := runtime.UnpackArgs(e.spec.name+".score", args, kwargs, "X", &X, "y", &y, "sample_weight?", &sw); err != nil {
 				return runtime.Value{}, err
 			}
 			p, err := e.spec.methods["predict"](e, th, []runtime.Value{X}, nil)
@@ -161,12 +161,51 @@ func addDefaults(s *spec) {
 			if len(yt) != len(yp) {
 				return runtime.Value{}, runtime.Errorf("%s.score: Found input variables with inconsistent numbers of samples: [%d, %d]", e.spec.name, len(yp), len(yt))
 			}
+			if sw.IsValid() && !sw.IsNone() {
+				w, _, err := toVec(e.spec.name+".score", "sample_weight", sw)
+				if err != nil {
+					return runtime.Value{}, err
+				}
+				if len(w) != len(yt) {
+					return runtime.Value{}, runtime.Errorf("%s.score: sample_weight.shape == (%d,), expected (%d,)!", e.spec.name, len(w), len(yt))
+				}
+				return runtime.MakeFloat(weightedScore(e.spec.kind == "classifier", yt, yp, w)), nil
+			}
 			if e.spec.kind == "classifier" {
 				return runtime.MakeFloat(accuracy(yt, yp)), nil
 			}
 			return runtime.MakeFloat(r2(yt, yp)), nil
 		}
 	}
+}
+
+// weightedScore is accuracy (classifiers) or R² (regressors) with
+// sample weights, as score(X, y, sample_weight) computes them.
+func weightedScore(classifier bool, yt, yp, w []float64) float64 {
+	sw, hit, mean := 0.0, 0.0, 0.0
+	for i, v := range yt {
+		sw += w[i]
+		mean += w[i] * v
+		if v == yp[i] {
+			hit += w[i]
+		}
+	}
+	if classifier {
+		return hit / sw
+	}
+	mean /= sw
+	res, tot := 0.0, 0.0
+	for i, v := range yt {
+		res += w[i] * (v - yp[i]) * (v - yp[i])
+		tot += w[i] * (v - mean) * (v - mean)
+	}
+	if tot == 0 {
+		if res == 0 {
+			return 1
+		}
+		return 0
+	}
+	return 1 - res/tot
 }
 
 // Type implements runtime.Object.

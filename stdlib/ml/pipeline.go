@@ -174,7 +174,7 @@ func pipelineMethods() map[string]method {
 			return runtime.MakeObj(e), nil
 		},
 	}
-	for _, name := range []string{"predict", "predict_proba", "transform"} {
+	for _, name := range []string{"predict", "predict_proba", "predict_log_proba", "decision_function", "transform"} {
 		name := name
 		m[name] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			var X runtime.Value
@@ -344,7 +344,7 @@ func gridMethods() map[string]method {
 			return runtime.MakeObj(e), nil
 		},
 	}
-	for _, name := range []string{"predict", "predict_proba", "transform", "score"} {
+	for _, name := range []string{"predict", "predict_proba", "predict_log_proba", "decision_function", "transform", "score"} {
 		name := name
 		m[name] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			best, ok := e.state.(runtime.Value)

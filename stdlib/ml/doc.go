@@ -16,12 +16,13 @@
 //   - Estimators (objects with fit/predict/predict_proba/transform/
 //     fit_transform/score, parameters as attributes, fitted attributes with a
 //     trailing underscore): KMeans (k-means++, Lloyd with GEMM distances or
-//     Elkan), MiniBatchKMeans, LogisticRegression (l2, l1, elasticnet or no penalty;
-//     lbfgs, liblinear, sag, saga; multinomial or one-vs-rest;
-//     decision_function),
-//     LinearRegression, Ridge, KNeighborsClassifier/Regressor, PCA (full,
-//     Gram or randomized SVD), GaussianNB (partial_fit), TSNE (Barnes–Hut
-//     and exact), RandomForestClassifier, DecisionTreeClassifier.
+//     Elkan), MiniBatchKMeans, LogisticRegression (l2, l1, elasticnet or
+//     no penalty; lbfgs, liblinear, sag, saga; multinomial or
+//     one-vs-rest; decision_function), LinearRegression, Ridge,
+//     RidgeClassifier, KNeighborsClassifier/Regressor, PCA (full, Gram or
+//     randomized SVD; score as probabilistic PCA), GaussianNB
+//     (partial_fit), TSNE (Barnes–Hut and exact), RandomForestClassifier,
+//     DecisionTreeClassifier.
 //   - Networks: MLP(layers, activation) with SGD (momentum, Nesterov),
 //     Adam and AdamW, cross-entropy and MSE, gradient accumulation and
 //     early stopping; MLPClassifier/MLPRegressor with scikit-learn's

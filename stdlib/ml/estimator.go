@@ -370,6 +370,11 @@ func argsXy(e *Estimator, meth string, args []runtime.Value, kwargs []runtime.Kw
 	if err := runtime.UnpackArgs(fn, args, kwargs, "X", &X, "y?", &y, "sample_weight?", &sw); err != nil {
 		return nil, nil, false, err
 	}
+	if sw.IsValid() && !sw.IsNone() {
+		// Refused rather than ignored: a weighted fit must not silently
+		// give the unweighted answer.
+		return nil, nil, false, runtime.Errorf("%s: sample_weight is not supported by sim's %s (fit without it, or resample the data)", fn, e.spec.name)
+	}
 	Xm, err := toMat(fn, X, false)
 	if err != nil {
 		return nil, nil, false, err

@@ -30,16 +30,27 @@ func accuracy(yt, yp []float64) float64 {
 	return float64(ok) / float64(len(yt))
 }
 
-func r2(yt, yp []float64) float64 {
-	mu := 0.0
-	for _, v := range yt {
-		mu += v
+func r2(yt, yp []float64) float64 { return r2w(yt, yp, nil) }
+
+// r2w is the coefficient of determination with sample weights w (nil:
+// unweighted): 1 - Σw(y-ŷ)² / Σw(y-ȳ)², ȳ the weighted mean.
+func r2w(yt, yp, w []float64) float64 {
+	weight := func(i int) float64 {
+		if w == nil {
+			return 1
+		}
+		return w[i]
 	}
-	mu /= float64(len(yt))
+	mu, sw := 0.0, 0.0
+	for i, v := range yt {
+		mu += weight(i) * v
+		sw += weight(i)
+	}
+	mu /= sw
 	ssr, sst := 0.0, 0.0
 	for i := range yt {
-		ssr += (yt[i] - yp[i]) * (yt[i] - yp[i])
-		sst += (yt[i] - mu) * (yt[i] - mu)
+		ssr += weight(i) * (yt[i] - yp[i]) * (yt[i] - yp[i])
+		sst += weight(i) * (yt[i] - mu) * (yt[i] - mu)
 	}
 	if sst == 0 {
 		if ssr == 0 {
@@ -308,37 +319,66 @@ func rocAUC(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (r
 
 func regMetric(name string) fn {
 	return func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-		var a, b runtime.Value
+		var a, b, swv runtime.Value
 		squared := true
-		pairs := []any{"y_true", &a, "y_pred", &b, "sample_weight?", new(runtime.Value)}
+		multioutput := "uniform_average"
+		pairs := []any{"y_true", &a, "y_pred", &b, "sample_weight?", &swv, "multioutput?", &multioutput}
 		if name == "mean_squared_error" {
-			pairs = append(pairs, "multioutput?", new(runtime.Value), "squared?", &squared)
+			pairs = append(pairs, "squared?", &squared)
 		}
 		if err := runtime.UnpackArgs(name, args, kwargs, pairs...); err != nil {
 			return runtime.Value{}, err
+		}
+		switch multioutput {
+		case "uniform_average", "raw_values", "variance_weighted":
+		default:
+			return runtime.Value{}, runtime.Errorf("%s: Allowed 'multioutput' string values are ('raw_values', 'uniform_average', 'variance_weighted'). You provided multioutput='%s'", name, multioutput)
 		}
 		yt, yp, err := twoVecs(name, a, b)
 		if err != nil {
 			return runtime.Value{}, err
 		}
-		if name == "r2_score" {
-			return runtime.MakeFloat(r2(yt, yp)), nil
-		}
-		s := 0.0
-		for i := range yt {
-			d := yt[i] - yp[i]
-			if name == "mean_absolute_error" {
-				s += math.Abs(d)
-			} else {
-				s += d * d
+		var w []float64
+		if swv.IsValid() && !swv.IsNone() {
+			if w, _, err = toVec(name, "sample_weight", swv); err != nil {
+				return runtime.Value{}, err
+			}
+			if len(w) != len(yt) {
+				return runtime.Value{}, runtime.Errorf("%s: Found input variables with inconsistent numbers of samples: [%d, %d, %d]", name, len(yt), len(yp), len(w))
 			}
 		}
-		s /= float64(len(yt))
-		if !squared {
-			s = math.Sqrt(s)
+		var v float64
+		switch name {
+		case "r2_score":
+			v = r2w(yt, yp, w)
+		case "mean_absolute_error":
+			v = weightedMean(yt, yp, w, func(d float64) float64 { return math.Abs(d) })
+		default:
+			v = weightedMean(yt, yp, w, func(d float64) float64 { return d * d })
+			if !squared {
+				v = math.Sqrt(v)
+			}
 		}
-		return runtime.MakeFloat(s), nil
+		if multioutput == "raw_values" {
+			return floatsValue([]float64{v}), nil
+		}
+		return runtime.MakeFloat(v), nil
 	}
+}
+
+// weightedMean is the average of f(y_true - y_pred) with weights w (nil:
+// all ones), as sklearn's np.average.
+func weightedMean(yt, yp, w []float64, f func(float64) float64) float64 {
+	s, sw := 0.0, 0.0
+	for i := range yt {
+		wi := 1.0
+		if w != nil {
+			wi = w[i]
+		}
+		s += wi * f(yt[i]-yp[i])
+		sw += wi
+	}
+	return s / sw
 }
 
 func pairwiseDistances(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {

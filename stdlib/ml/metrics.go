@@ -97,9 +97,13 @@ func accuracyScore(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kw
 	return runtime.MakeFloat(acc), nil
 }
 
-// prf computes precision (0), recall (1) or F1 (2) with an average mode.
-func prf(which int, yt, yp []float64, average string, pos float64) (float64, []float64, error) {
+// prf computes precision (0), recall (1) or F1 (2) with an average mode,
+// over the given labels (nil: every label in y_true and y_pred, sorted).
+func prf(which int, yt, yp []float64, average string, pos float64, given []float64) (float64, []float64, error) {
 	labels := unique(append(append([]float64(nil), yt...), yp...))
+	if given != nil && average != "binary" {
+		labels = given
+	}
 	per := func(c float64) (tp, fp, fn float64) {
 		for i := range yt {
 			switch {
@@ -166,13 +170,19 @@ func prf(which int, yt, yp []float64, average string, pos float64) (float64, []f
 
 func prfScore(name string, which int) fn {
 	return func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-		var a, b, avg, pos runtime.Value
-		if err := runtime.UnpackArgs(name, args, kwargs, "y_true", &a, "y_pred", &b, "labels?", new(runtime.Value), "pos_label?", &pos, "average?", &avg); err != nil {
+		var a, b, avg, pos, lv runtime.Value
+		if err := runtime.UnpackArgs(name, args, kwargs, "y_true", &a, "y_pred", &b, "labels?", &lv, "pos_label?", &pos, "average?", &avg); err != nil {
 			return runtime.Value{}, err
 		}
 		yt, yp, err := twoVecs(name, a, b)
 		if err != nil {
 			return runtime.Value{}, err
+		}
+		var labels []float64
+		if lv.IsValid() && !lv.IsNone() {
+			if labels, _, err = toVec(name, "labels", lv); err != nil {
+				return runtime.Value{}, err
+			}
 		}
 		average := "binary"
 		if avg.IsValid() {
@@ -186,7 +196,7 @@ func prfScore(name string, which int) fn {
 		if pos.IsValid() {
 			p, _ = pos.ToFloat()
 		}
-		s, per, err := prf(which, yt, yp, average, p)
+		s, per, err := prf(which, yt, yp, average, p, labels)
 		if err != nil {
 			return runtime.Value{}, runtime.Errorf("%s: %v", name, err)
 		}

@@ -349,7 +349,7 @@ func scorer(th *runtime.Thread, scoring, est, X, y runtime.Value) (float64, erro
 		if !ok {
 			return 0, runtime.Errorf("'%s' is not a valid scoring value. Use 'accuracy', 'r2', 'neg_mean_squared_error', 'f1_macro', 'roc_auc', ... or a callable", name)
 		}
-		s, _, err := prf(a[0].(int), yt, yp, a[1].(string), 1)
+		s, _, err := prf(a[0].(int), yt, yp, a[1].(string), 1, nil)
 		return s, err
 	}
 	if err != nil {

@@ -123,7 +123,15 @@ func BaseDim(b Base) Dim {
 }
 
 // IsDimensionless reports whether d has all exponents zero.
-func (d Dim) IsDimensionless() bool { return d == Dimensionless }
+func (d Dim) IsDimensionless() bool {
+	// seven small compares: d == Dimensionless calls memequal (14 bytes)
+	for _, r := range d {
+		if r != (Rat{}) {
+			return false
+		}
+	}
+	return true
+}
 
 // Mul returns the dimension of a product.
 func (d Dim) Mul(e Dim) Dim {

@@ -65,6 +65,15 @@ type List struct {
 // NewList returns a list value holding elems (not copied).
 func NewList(elems []Value) Value { return MakeObj(&List{Elems: elems}) }
 
+// NewStrList returns a new list of the strings xs.
+func NewStrList(xs []string) Value {
+	elems := make([]Value, len(xs))
+	for i, x := range xs {
+		elems[i] = MakeStr(x)
+	}
+	return NewList(elems)
+}
+
 // Type implements Object.
 func (l *List) Type() string { return "list" }
 

@@ -241,13 +241,7 @@ func (f *NpzFile) Iterate() runtime.Iterator {
 }
 
 // filesList returns the names as a list of str.
-func (f *NpzFile) filesList() runtime.Value {
-	out := make([]runtime.Value, len(f.names))
-	for i, n := range f.names {
-		out[i] = runtime.MakeStr(n)
-	}
-	return runtime.NewList(out)
-}
+func (f *NpzFile) filesList() runtime.Value { return runtime.NewStrList(f.names) }
 
 // Index implements runtime.Indexable: f['name'].
 func (f *NpzFile) Index(key runtime.Value) (runtime.Value, error) {

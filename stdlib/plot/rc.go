@@ -299,13 +299,7 @@ func (r *rcParams) Iterate() runtime.Iterator {
 }
 
 // keyList returns the keys as a list of str.
-func (r *rcParams) keyList() runtime.Value {
-	out := make([]runtime.Value, len(r.keys))
-	for i, k := range r.keys {
-		out[i] = runtime.MakeStr(k)
-	}
-	return runtime.NewList(out)
-}
+func (r *rcParams) keyList() runtime.Value { return runtime.NewStrList(r.keys) }
 
 // Index implements runtime.Indexable: rcParams['font.size'].
 func (r *rcParams) Index(key runtime.Value) (runtime.Value, error) {

@@ -1,5 +1,6 @@
 // Package integrate is the `integrate` module (answering to
-// scipy.integrate): solve_ivp, odeint and quad, with units.
+// scipy.integrate): solve_ivp, odeint, quad, dblquad, tplquad and
+// nquad, with units.
 //
 // solve_ivp ports SciPy's solvers step for step, so that the same problem
 // takes the same steps and the same number of right-hand-side
@@ -36,4 +37,13 @@
 // singularities), qagi (15-point rule after x = a + (1-t)/t for infinite
 // ranges) and qagp (break points), with the same evaluation order and
 // tests, so values, error estimates, neval and warnings match SciPy's.
+//
+// dblquad, tplquad and nquad are nested quads, as SciPy builds them on
+// nquad: the innermost variable (func's first argument) is integrated
+// first, limits and per-level options (epsabs, epsrel, limit, points)
+// may be functions of the outer variables, and abserr is the largest
+// estimate of any quad call; the total number of func evaluations
+// matches SciPy's. Each variable takes its limits' unit (a plain 0 or
+// infinity fits any), and the value carries func's unit times all of
+// them; epsabs, as in quad, is in the result's SI unit.
 package integrate

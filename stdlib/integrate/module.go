@@ -18,6 +18,9 @@ var members = map[string]runtime.BuiltinFunc{
 	"solve_ivp": solveIVPBuiltin,
 	"odeint":    odeintBuiltin,
 	"quad":      quadBuiltin,
+	"dblquad":   dblquadBuiltin,
+	"tplquad":   tplquadBuiltin,
+	"nquad":     nquadBuiltin,
 }
 
 func build() *runtime.Module {

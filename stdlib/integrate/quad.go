@@ -148,21 +148,28 @@ func scriptIntegrand(th *runtime.Thread, fname string, fun runtime.Value, xDim u
 		if err != nil {
 			return 0, err
 		}
-		y, d, ok := scalarOf(v)
-		if !ok {
-			return 0, runtime.Errorf("%s: func must return a number, not %s", fname, runtime.TypeName(v))
-		}
-		if !*seen {
-			*fDim, *seen = d, true
-		} else if d != *fDim && y != 0 {
-			if fDim.IsDimensionless() {
-				*fDim = d
-			} else if !d.IsDimensionless() {
-				return 0, runtime.Errorf("%s: func returned values with units of %s and %s", fname, array.DimName(*fDim), array.DimName(d))
-			}
-		}
-		return y, nil
+		return integrandValue(fname, v, fDim, seen)
 	}
+}
+
+// integrandValue reads one value of an integrand: a number whose unit
+// must agree with the earlier ones, recorded in *fDim (a plain 0 fits
+// any unit, and a unit may replace a plain number).
+func integrandValue(fname string, v runtime.Value, fDim *units.Dim, seen *bool) (float64, error) {
+	y, d, ok := scalarOf(v)
+	if !ok {
+		return 0, runtime.Errorf("%s: func must return a number, not %s", fname, runtime.TypeName(v))
+	}
+	if !*seen {
+		*fDim, *seen = d, true
+	} else if d != *fDim && y != 0 {
+		if fDim.IsDimensionless() {
+			*fDim = d
+		} else if !d.IsDimensionless() {
+			return 0, runtime.Errorf("%s: func returned values with units of %s and %s", fname, array.DimName(*fDim), array.DimName(d))
+		}
+	}
+	return y, nil
 }
 
 // limitsOf reads the limits a and b: numbers or quantities of one unit

@@ -46,11 +46,21 @@ func TestScriptFiles(t *testing.T) {
 
 var wantError = regexp.MustCompile(`### "(.*)"\s*$`)
 
-// TestErrorFile runs ../../testdata/errors/integrate.sim: each chunk
+// TestErrorFile runs ../../testdata/errors/integrate*.sim: each chunk
 // (separated by ---) with a ### "regexp" marker must fail at that line
 // with a matching message.
 func TestErrorFile(t *testing.T) {
-	file := "../../testdata/errors/integrate.sim"
+	files, _ := filepath.Glob("../../testdata/errors/integrate*.sim")
+	if len(files) == 0 {
+		t.Fatal("no error files")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) { runErrorFile(t, file) })
+	}
+}
+
+// runErrorFile checks the chunks of one error file.
+func runErrorFile(t *testing.T, file string) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,7 @@ var workloads = []struct{ what, peer, sim string }{
 	{"Robertson BDF vs SciPy LSODA", "robertson_lsoda.py", "robertson_bdf.py"},
 	{"Robertson LSODA vs SciPy LSODA", "robertson_lsoda.py", "robertson_lsoda.py"},
 	{"quad, hard integrands (neval)", "quad_hard.py", "quad_hard.py"},
+	{"nquad, 2-D and 4-D (neval)", "nquad.py", "nquad.py"},
 }
 
 func main() {

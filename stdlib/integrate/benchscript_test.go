@@ -37,3 +37,23 @@ func BenchmarkQuadScript(b *testing.B) {
 		}
 	}
 }
+
+const nquadScript = `
+from scipy.integrate import nquad
+def f4(x0, x1, x2, x3):
+    return x0**2 + x1*x2 - x3**3 + sin(x0) + (1 if (x0 - 0.2*x3 - 0.5 - 0.25*x1 > 0) else 0)
+def opts0(*args):
+    return {'points': [0.2*args[2] + 0.5 + 0.25*args[0]]}
+nquad(lambda y, x: exp(-(x*x + y*y)), [[-inf, inf], [-inf, inf]])
+nquad(f4, [[0, 1], [-1, 1], [0.13, 0.8], [-0.15, 1]], opts=[opts0, {}, {}, {}])
+`
+
+// BenchmarkNquadScript is a Gaussian over the plane and SciPy's 4-D
+// nquad example (about 430,000 evaluations of script integrands).
+func BenchmarkNquadScript(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := runScript(nil, "bench.sim", nquadScript); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -14,12 +14,17 @@ type gRoot struct {
 	Stmts []*gStmt   `parser:"| @@+"`
 }
 
+// gStmt and gSmall try the most common statement first: every other
+// alternative starts with its own keyword, and only the expression
+// statement reports an error when nothing matches, so the order changes
+// neither results nor messages, but each alternative tried costs a
+// participle branch.
 type gStmt struct {
-	If     *gIf     `parser:"  @@"`
+	Simple *gSimple `parser:"  @@"`
+	If     *gIf     `parser:"| @@"`
 	For    *gFor    `parser:"| @@"`
 	While  *gWhile  `parser:"| @@"`
 	Def    *gDef    `parser:"| @@"`
-	Simple *gSimple `parser:"| @@"`
 }
 
 // gSimple is one logical line of `;`-separated simple statements.
@@ -85,14 +90,14 @@ type gDParam struct {
 }
 
 type gSmall struct {
-	Branch *gBranch   `parser:"  @@"`
+	Expr   *gExprStmt `parser:"  @@"`
+	Branch *gBranch   `parser:"| @@"`
 	Return *gReturn   `parser:"| @@"`
 	Assert *gAssert   `parser:"| @@"`
 	Del    *gDel      `parser:"| @@"`
 	Global *gGlobal   `parser:"| @@"`
 	Import *gImport   `parser:"| @@"`
 	From   *gFrom     `parser:"| @@"`
-	Expr   *gExprStmt `parser:"| @@"`
 }
 
 type gBranch struct {

@@ -22,7 +22,12 @@
 //     RidgeClassifier, KNeighborsClassifier/Regressor, PCA (full, Gram or
 //     randomized SVD; score as probabilistic PCA), GaussianNB
 //     (partial_fit), TSNE (Barnes–Hut and exact), RandomForestClassifier,
-//     DecisionTreeClassifier.
+//     DecisionTreeClassifier. fit(X, y, sample_weight=...) weighs each
+//     sample's loss term (integer weights fit as repeated rows) for
+//     LinearRegression, Ridge, RidgeClassifier, LogisticRegression (every
+//     solver, times class_weight), GaussianNB (also partial_fit), KMeans,
+//     MiniBatchKMeans and the trees and forests; the other estimators
+//     refuse sample_weight, naming themselves, instead of ignoring it.
 //   - Networks: MLP(layers, activation) with SGD (momentum, Nesterov),
 //     Adam and AdamW, cross-entropy and MSE, gradient accumulation and
 //     early stopping; MLPClassifier/MLPRegressor with scikit-learn's

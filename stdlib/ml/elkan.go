@@ -27,8 +27,9 @@ func dist(x, c []float64) float64 {
 // elkan runs k-means iterations with Elkan's triangle-inequality bounds
 // (an upper bound to the assigned centre and a lower bound to every
 // centre): the same iterates as Lloyd, with most distance computations
-// skipped once the centres settle.
-func elkan(X *mat, C *mat, maxIter int, tol float64) (*mat, []int, float64, int) {
+// skipped once the centres settle. Sample weights w (nil: none) weight
+// the centre means and the inertia.
+func elkan(X *mat, C *mat, w []float64, maxIter int, tol float64) (*mat, []int, float64, int) {
 	n, d, k := X.r, X.c, C.r
 	lab := make([]int, n)
 	upper := make([]float64, n)
@@ -52,17 +53,20 @@ func elkan(X *mat, C *mat, maxIter int, tol float64) (*mat, []int, float64, int)
 	counts := make([]float64, k)
 	newC := newMat(k, d)
 	for i, l := range lab {
-		counts[l]++
-		axpy(1, X.row(i), sums.row(l))
+		counts[l] += wt(w, i)
+		axpy(wt(w, i), X.row(i), sums.row(l))
 	}
 	it := 0
 	for it = 1; it <= maxIter; it++ {
-		relocateEmpty(X, C, lab, counts, sums)
+		relocateEmpty(X, C, lab, w, counts, sums)
 		shift := 0.0
 		for j := 0; j < k; j++ {
 			r := newC.row(j)
 			for f := range r {
-				r[f] = sums.at(j, f) / counts[j]
+				r[f] = sums.at(j, f)
+				if counts[j] > 0 {
+					r[f] /= counts[j]
+				}
 			}
 			move[j] = dist(r, C.row(j))
 			shift += move[j] * move[j]
@@ -119,22 +123,25 @@ func elkan(X *mat, C *mat, maxIter int, tol float64) (*mat, []int, float64, int)
 			}
 			if a != lab[i] {
 				changed = true
-				counts[lab[i]]--
-				counts[a]++
-				axpy(-1, x, sums.row(lab[i]))
-				axpy(1, x, sums.row(a))
+				wi := wt(w, i)
+				counts[lab[i]] -= wi
+				counts[a] += wi
+				axpy(-wi, x, sums.row(lab[i]))
+				axpy(wi, x, sums.row(a))
 				lab[i] = a
 			}
 			upper[i] = u
 		}
 		if !changed {
+			// scikit-learn counts the pass that finds the labels unchanged
+			it++
 			break
 		}
 	}
 	if it > maxIter {
 		it = maxIter
 	}
-	labs, in := assign(X, C, nil)
+	labs, in := assign(X, C, nil, w)
 	return C, labs, in, it
 }
 

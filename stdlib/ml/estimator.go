@@ -2,11 +2,13 @@ package ml
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"sort"
 	"strings"
 
 	"github.com/sim-lang/sim/runtime"
+	"github.com/sim-lang/sim/runtime/array"
 )
 
 // param is a constructor parameter with its default.
@@ -20,10 +22,12 @@ type method func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs 
 
 // spec describes an estimator class: its parameters and methods.
 type spec struct {
-	name    string
-	kind    string // "classifier", "regressor", "cluster", "transformer"
-	params  []param
-	methods map[string]method
+	name string
+	kind string // "classifier", "regressor", "cluster", "transformer"
+	// weighted: fit accepts sample_weight (argsXyw refuses it otherwise)
+	weighted bool
+	params   []param
+	methods  map[string]method
 }
 
 // Estimator is a scikit-learn style estimator: parameters set by the
@@ -363,36 +367,96 @@ func argsX(e *Estimator, meth string, args []runtime.Value, kwargs []runtime.Kwa
 	return toMat(fn, X, false)
 }
 
-// argsXy unpacks (X, y) of a method; y may be optional.
+// argsXy unpacks (X, y) of a method; y may be optional. A sample_weight
+// is refused: the estimators that honour it read it with argsXyw.
 func argsXy(e *Estimator, meth string, args []runtime.Value, kwargs []runtime.Kwarg, needY bool) (*mat, []float64, bool, error) {
+	X, y, isInt, _, err := argsXyw(e, meth, args, kwargs, needY)
+	return X, y, isInt, err
+}
+
+// argsXyw unpacks (X, y, sample_weight) of a method; y may be optional
+// and the weights are nil when none were given. Estimators whose spec is
+// not weighted refuse sample_weight rather than ignore it: a weighted
+// fit must not silently give the unweighted answer.
+func argsXyw(e *Estimator, meth string, args []runtime.Value, kwargs []runtime.Kwarg, needY bool) (*mat, []float64, bool, []float64, error) {
 	var X, y, sw runtime.Value
 	fn := e.spec.name + "." + meth
 	if err := runtime.UnpackArgs(fn, args, kwargs, "X", &X, "y?", &y, "sample_weight?", &sw); err != nil {
-		return nil, nil, false, err
+		return nil, nil, false, nil, err
 	}
-	if sw.IsValid() && !sw.IsNone() {
-		// Refused rather than ignored: a weighted fit must not silently
-		// give the unweighted answer.
-		return nil, nil, false, runtime.Errorf("%s: sample_weight is not supported by sim's %s (fit without it, or resample the data)", fn, e.spec.name)
+	if sw.IsValid() && !sw.IsNone() && !e.spec.weighted {
+		return nil, nil, false, nil, runtime.Errorf("%s: sample_weight is not supported by sim's %s (fit without it, or resample the data)", fn, e.spec.name)
 	}
 	Xm, err := toMat(fn, X, false)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, nil, false, nil, err
+	}
+	w, err := sampleWeight(fn, sw, Xm.r)
+	if err != nil {
+		return nil, nil, false, nil, err
 	}
 	if !y.IsValid() || y.IsNone() {
 		if needY {
-			return nil, nil, false, runtime.Errorf("%s requires y to be passed, but the target y is None", fn)
+			return nil, nil, false, nil, runtime.Errorf("%s requires y to be passed, but the target y is None", fn)
 		}
-		return Xm, nil, false, nil
+		return Xm, nil, false, w, nil
 	}
 	yv, isInt, err := toVec(fn, "y", y)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, nil, false, nil, err
 	}
 	if err := checkXY(fn, Xm, yv); err != nil {
-		return nil, nil, false, err
+		return nil, nil, false, nil, err
 	}
-	return Xm, yv, isInt, nil
+	return Xm, yv, isInt, w, nil
+}
+
+// sampleWeight checks a sample_weight argument as scikit-learn's
+// _check_sample_weight does: None (nil), a number for every sample, or
+// one finite number per sample.
+func sampleWeight(fn string, v runtime.Value, n int) ([]float64, error) {
+	if !v.IsValid() || v.IsNone() {
+		return nil, nil
+	}
+	if f, ok := v.ToFloat(); ok && v.Kind() != runtime.BoolKind {
+		w := make([]float64, n)
+		for i := range w {
+			w[i] = f
+		}
+		return w, checkFinite(fn, w)
+	}
+	a, err := array.From(v)
+	if err != nil {
+		return nil, runtime.Errorf("%s: sample_weight must be a number or an array-like of numbers: %v", fn, err)
+	}
+	if len(a.Shape()) != 1 {
+		return nil, runtime.Errorf("%s: Sample weights must be 1D array or scalar", fn)
+	}
+	if a.Shape()[0] != n {
+		return nil, runtime.Errorf("%s: sample_weight.shape == (%d,), expected (%d,)!", fn, a.Shape()[0], n)
+	}
+	w := append([]float64(nil), a.Float64s()...)
+	return w, checkFinite(fn, w)
+}
+
+func checkFinite(fn string, w []float64) error {
+	for _, x := range w {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return runtime.Errorf("%s: Input sample_weight contains NaN or infinity", fn)
+		}
+	}
+	return nil
+}
+
+// nonNegative refuses negative sample weights (LinearRegression's
+// only_non_negative check).
+func nonNegative(fn string, w []float64) error {
+	for _, x := range w {
+		if x < 0 {
+			return runtime.Errorf("%s: Negative values in data passed to `sample_weight`", fn)
+		}
+	}
+	return nil
 }
 
 // checkFeatures checks a predict-time X against the fitted width.

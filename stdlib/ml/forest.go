@@ -19,12 +19,12 @@ var (
 	_ = register(&spec{name: "RandomForestClassifier", kind: "classifier", params: append([]param{
 		{"n_estimators", runtime.MakeInt(100)}}, append(append([]param(nil), treeParams...),
 		param{"bootstrap", runtime.True}, param{"n_jobs", runtime.None}, param{"oob_score", runtime.False})...),
-		methods: classifierMethods(forestFit, forestProba)}, "ensemble")
+		weighted: true, methods: classifierMethods(forestFit, forestProba)}, "ensemble")
 	_ = register(&spec{name: "DecisionTreeClassifier", kind: "classifier", params: func() []param {
 		p := append([]param(nil), treeParams...)
 		p[4] = param{"max_features", runtime.None}
 		return p
-	}(), methods: classifierMethods(forestFit, forestProba)}, "tree", "ensemble")
+	}(), weighted: true, methods: classifierMethods(forestFit, forestProba)}, "tree", "ensemble")
 )
 
 // tree is a fitted CART classification tree in flat arrays.
@@ -37,9 +37,10 @@ type tree struct {
 	impDec []float64   // weighted impurity decrease per feature
 }
 
-// vc is a feature value with its class.
+// vc is a feature value with its class and sample weight.
 type vc struct {
 	v float64
+	w float64
 	c int32
 }
 
@@ -69,8 +70,11 @@ func impurity(counts []float64, n float64, entropy bool) float64 {
 	return 1 - s
 }
 
-// grow builds a tree on the rows idx (with repeats for bootstrap).
-func grow(X *mat, y []int, K int, idx []int, cfg treeCfg, rng *rand.Rand) *tree {
+// grow builds a tree on the rows idx (with repeats for bootstrap). With
+// sample weights sw (nil: all 1) the class counts, impurities and
+// impurity decreases are weighted; min_samples_split and
+// min_samples_leaf still count samples, as in scikit-learn.
+func grow(X *mat, y []int, K int, idx []int, sw []float64, cfg treeCfg, rng *rand.Rand) *tree {
 	t := &tree{impDec: make([]float64, X.c)}
 	type job struct {
 		node, depth int
@@ -79,7 +83,7 @@ func grow(X *mat, y []int, K int, idx []int, cfg treeCfg, rng *rand.Rand) *tree 
 	newNode := func(rows []int) int {
 		v := make([]float64, K)
 		for _, i := range rows {
-			v[y[i]]++
+			v[y[i]] += wt(sw, i)
 		}
 		t.feat = append(t.feat, -1)
 		t.thr = append(t.thr, 0)
@@ -93,15 +97,21 @@ func grow(X *mat, y []int, K int, idx []int, cfg treeCfg, rng *rand.Rand) *tree 
 	for f := range feats {
 		feats[f] = f
 	}
-	total := float64(len(idx))
+	total := 0.0
+	for _, i := range idx {
+		total += wt(sw, i)
+	}
 	leftC := make([]float64, K)
 	rightC := make([]float64, K)
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		rows := j.rows
-		n := float64(len(rows))
 		counts := t.value[j.node]
+		n := 0.0
+		for _, c := range counts {
+			n += c
+		}
 		imp := impurity(counts, n, cfg.entropy)
 		if len(rows) < cfg.minSplit || len(rows) < 2*cfg.minLeaf || imp <= 1e-12 || (cfg.maxDepth > 0 && j.depth >= cfg.maxDepth) {
 			continue
@@ -114,7 +124,7 @@ func grow(X *mat, y []int, K int, idx []int, cfg treeCfg, rng *rand.Rand) *tree 
 				break
 			}
 			for k, i := range rows {
-				pairs[k] = vc{X.d[i*X.c+f], int32(y[i])}
+				pairs[k] = vc{X.d[i*X.c+f], wt(sw, i), int32(y[i])}
 			}
 			slices.SortFunc(pairs, func(a, b vc) int { return cmp.Compare(a.v, b.v) })
 			if pairs[0].v == pairs[len(pairs)-1].v {
@@ -126,17 +136,19 @@ func grow(X *mat, y []int, K int, idx []int, cfg treeCfg, rng *rand.Rand) *tree 
 				rightC[c] = counts[c]
 				sqR += counts[c] * counts[c]
 			}
+			nl := 0.0
 			for k := 0; k < len(pairs)-1; k++ {
-				c := pairs[k].c
-				sqL += 2*leftC[c] + 1
-				sqR -= 2*rightC[c] - 1
-				leftC[c]++
-				rightC[c]--
+				c, w := pairs[k].c, pairs[k].w
+				// (L+w)² − L² and (R−w)² − R²
+				sqL += w * (2*leftC[c] + w)
+				sqR -= w * (2*rightC[c] - w)
+				leftC[c] += w
+				rightC[c] -= w
+				nl += w
 				v0, v1 := pairs[k].v, pairs[k+1].v
-				if v0 == v1 || k+1 < cfg.minLeaf || len(pairs)-k-1 < cfg.minLeaf {
+				if v0 == v1 || k+1 < cfg.minLeaf || len(pairs)-k-1 < cfg.minLeaf || nl <= 0 || n-nl <= 0 {
 					continue
 				}
-				nl := float64(k + 1)
 				var wi float64
 				if cfg.entropy {
 					wi = nl*impurity(leftC, nl, true) + (n-nl)*impurity(rightC, n-nl, true)
@@ -188,7 +200,7 @@ func (t *tree) leaf(x []float64) []float64 {
 
 type forest struct{ trees []*tree }
 
-func forestFit(e *Estimator, X *mat, l *labels) (any, error) {
+func forestFit(e *Estimator, X *mat, l *labels, w []float64) (any, error) {
 	nTrees := 1
 	boot := false
 	if _, ok := e.params["n_estimators"]; ok {
@@ -250,7 +262,7 @@ func forestFit(e *Estimator, X *mat, l *labels) (any, error) {
 				idx[i] = i
 			}
 		}
-		t := grow(X, l.idx, K, idx, cfg, rng)
+		t := grow(X, l.idx, K, idx, w, cfg, rng)
 		f.trees = append(f.trees, t)
 		s := 0.0
 		for _, v := range t.impDec {

@@ -14,7 +14,7 @@ var (
 		{"n_init", runtime.MakeInt(10)}, {"max_iter", runtime.MakeInt(300)},
 		{"tol", runtime.MakeFloat(1e-4)}, {"verbose", runtime.MakeInt(0)},
 		{"random_state", runtime.None}, {"copy_x", runtime.True}, {"algorithm", runtime.MakeStr("lloyd")},
-	}, methods: kmeansMethods(false)}, "cluster")
+	}, weighted: true, methods: kmeansMethods(false)}, "cluster")
 	_ = register(&spec{name: "MiniBatchKMeans", kind: "cluster", params: []param{
 		{"n_clusters", runtime.MakeInt(8)}, {"init", runtime.MakeStr("k-means++")},
 		{"max_iter", runtime.MakeInt(100)}, {"batch_size", runtime.MakeInt(1024)},
@@ -22,7 +22,7 @@ var (
 		{"random_state", runtime.None}, {"tol", runtime.MakeFloat(0)},
 		{"max_no_improvement", runtime.MakeInt(10)}, {"init_size", runtime.None},
 		{"n_init", runtime.MakeInt(3)}, {"reassignment_ratio", runtime.MakeFloat(0.01)},
-	}, methods: kmeansMethods(true)}, "cluster")
+	}, weighted: true, methods: kmeansMethods(true)}, "cluster")
 )
 
 // kmState is a fitted k-means model.
@@ -31,11 +31,11 @@ type kmState struct{ centers *mat }
 func kmeansMethods(mini bool) map[string]method {
 	return map[string]method{
 		"fit": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-			X, _, _, err := argsXy(e, "fit", args, kwargs, false)
+			X, _, _, w, err := argsXyw(e, "fit", args, kwargs, false)
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			if err := kmeansFit(e, X, mini); err != nil {
+			if err := kmeansFit(e, X, w, mini); err != nil {
 				return runtime.Value{}, err
 			}
 			return runtime.MakeObj(e), nil
@@ -45,7 +45,7 @@ func kmeansMethods(mini bool) map[string]method {
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			lab, _ := assign(X, e.state.(*kmState).centers, nil)
+			lab, _ := assign(X, e.state.(*kmState).centers, nil, nil)
 			return intsValue(lab), nil
 		},
 		"transform": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
@@ -62,14 +62,14 @@ func kmeansMethods(mini bool) map[string]method {
 			return D.value(), nil
 		},
 		"score": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-			X, _, _, err := argsXy(e, "score", args, kwargs, false)
+			X, _, _, w, err := argsXyw(e, "score", args, kwargs, false)
 			if err != nil {
 				return runtime.Value{}, err
 			}
 			if err := e.checkFeatures("score", X); err != nil {
 				return runtime.Value{}, err
 			}
-			_, in := assign(X, e.state.(*kmState).centers, nil)
+			_, in := assign(X, e.state.(*kmState).centers, nil, w)
 			return runtime.MakeFloat(-in), nil
 		},
 	}
@@ -87,7 +87,11 @@ func (e *Estimator) fittedX(meth string, args []runtime.Value, kwargs []runtime.
 	return X, e.checkFeatures(meth, X)
 }
 
-func kmeansFit(e *Estimator, X *mat, mini bool) error {
+// kmeansFit runs n_init k-means fits and keeps the one of least inertia.
+// Sample weights w (nil: none) weight each point in the centre means and
+// the inertia; as in scikit-learn 1.2, the initialization, the centering
+// and the tolerance ignore them.
+func kmeansFit(e *Estimator, X *mat, w []float64, mini bool) error {
 	k, err := e.pInt("n_clusters")
 	if err != nil {
 		return err
@@ -184,14 +188,14 @@ func kmeansFit(e *Estimator, X *mat, mini bool) error {
 		var in float64
 		var it int
 		if mini {
-			C, lab, in, it, err = miniBatch(e, Xc, C, rng)
+			C, lab, in, it, err = miniBatch(e, Xc, C, w, rng)
 			if err != nil {
 				return err
 			}
 		} else if algo == "elkan" {
-			C, lab, in, it = elkan(Xc, C, maxIter, tol)
+			C, lab, in, it = elkan(Xc, C, w, maxIter, tol)
 		} else {
-			C, lab, in, it = lloyd(Xc, xn, C, maxIter, tol, pXt)
+			C, lab, in, it = lloyd(Xc, xn, C, w, maxIter, tol, pXt)
 		}
 		if in < bestIn {
 			best, bestLab, bestIn, bestIter = C, lab, in, it
@@ -281,8 +285,9 @@ func kmeansPP(X *mat, xn []float64, k int, rng *rand.Rand, pXt *packedB) *mat {
 	return C
 }
 
-// assign returns the nearest center of each row and the inertia.
-func assign(X, C *mat, xn []float64) ([]int, float64) {
+// assign returns the nearest center of each row and the inertia
+// (weighted by w unless nil).
+func assign(X, C *mat, xn, w []float64) ([]int, float64) {
 	if xn == nil {
 		xn = rowNorms(X)
 	}
@@ -300,13 +305,22 @@ func assign(X, C *mat, xn []float64) ([]int, float64) {
 			}
 		}
 		lab[i] = b
-		in += math.Max(bd+xn[i], 0)
+		in += wt(w, i) * math.Max(bd+xn[i], 0)
 	}
 	return lab, in
 }
 
-// lloyd runs Lloyd iterations with GEMM distances.
-func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64, pXt *packedB) (*mat, []int, float64, int) {
+// wt is the weight of sample i (1 when w is nil).
+func wt(w []float64, i int) float64 {
+	if w == nil {
+		return 1
+	}
+	return w[i]
+}
+
+// lloyd runs Lloyd iterations with GEMM distances; each centre moves to
+// the (w-weighted) mean of its points.
+func lloyd(X *mat, xn []float64, C *mat, w []float64, maxIter int, tol float64, pXt *packedB) (*mat, []int, float64, int) {
 	k := C.r
 	prev := make([]int, X.r)
 	for i := range prev {
@@ -318,7 +332,7 @@ func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64, pXt *packedB)
 	it := 0
 	strict := false
 	for it = 1; it <= maxIter; it++ {
-		lab, _ = assignPacked(X, C, xn, pXt)
+		lab, _ = assignPacked(X, C, xn, nil, pXt)
 		for j := range newC.d {
 			newC.d[j] = 0
 		}
@@ -326,18 +340,22 @@ func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64, pXt *packedB)
 			counts[j] = 0
 		}
 		for i, l := range lab {
-			counts[l]++
-			r := newC.row(l)
-			for f, x := range X.row(i) {
-				r[f] += x
+			if w == nil {
+				counts[l]++
+				addTo(newC.row(l), X.row(i))
+			} else {
+				counts[l] += w[i]
+				axpy(w[i], X.row(i), newC.row(l))
 			}
 		}
-		relocateEmpty(X, C, lab, counts, newC)
+		relocateEmpty(X, C, lab, w, counts, newC)
 		shift := 0.0
 		for c := 0; c < k; c++ {
 			r := newC.row(c)
 			for f := range r {
-				r[f] /= counts[c]
+				if counts[c] > 0 {
+					r[f] /= counts[c]
+				}
 				d := r[f] - C.at(c, f)
 				shift += d * d
 			}
@@ -362,14 +380,15 @@ func lloyd(X *mat, xn []float64, C *mat, maxIter int, tol float64, pXt *packedB)
 	if it > maxIter {
 		it = maxIter
 	}
-	lab, in := assignPacked(X, C, xn, pXt)
+	lab, in := assignPacked(X, C, xn, w, pXt)
 	_ = strict
 	return C, lab, in, it
 }
 
-// relocateEmpty moves empty clusters to the points farthest from their
-// centers (as scikit-learn does).
-func relocateEmpty(X, C *mat, lab []int, counts []float64, sums *mat) {
+// relocateEmpty moves empty clusters (of no weight) to the points
+// farthest from their centers (as scikit-learn does); sums and counts are
+// the weighted sums and weights of the clusters.
+func relocateEmpty(X, C *mat, lab []int, w, counts []float64, sums *mat) {
 	var empty []int
 	for c, n := range counts {
 		if n == 0 {
@@ -393,19 +412,20 @@ func relocateEmpty(X, C *mat, lab []int, counts []float64, sums *mat) {
 	for k, c := range empty {
 		i := idx[k]
 		old := lab[i]
+		wi := wt(w, i)
 		for f, x := range X.row(i) {
-			sums.row(old)[f] -= x
-			sums.row(c)[f] = x
+			sums.row(old)[f] -= wi * x
+			sums.row(c)[f] = wi * x
 		}
-		counts[old]--
-		counts[c] = 1
+		counts[old] -= wi
+		counts[c] = wi
 		lab[i] = c
 	}
 }
 
 // miniBatch runs mini-batch k-means updates (per-center learning rates
 // 1/count) and returns the centers and full-data labels and inertia.
-func miniBatch(e *Estimator, X, C *mat, rng *rand.Rand) (*mat, []int, float64, int, error) {
+func miniBatch(e *Estimator, X, C *mat, w []float64, rng *rand.Rand) (*mat, []int, float64, int, error) {
 	bs, err := e.pInt("batch_size")
 	if err != nil {
 		return nil, nil, 0, 0, err
@@ -416,16 +436,28 @@ func miniBatch(e *Estimator, X, C *mat, rng *rand.Rand) (*mat, []int, float64, i
 	steps := maxIter * X.r / bs
 	counts := make([]float64, C.r)
 	batch := newMat(bs, X.c)
+	var bw []float64 // the batch's weights
+	if w != nil {
+		bw = make([]float64, bs)
+	}
 	bestEwa, ewa, stall := math.Inf(1), -1.0, 0
 	step := 0
 	for step = 1; step <= steps; step++ {
 		for b := 0; b < bs; b++ {
-			copy(batch.row(b), X.row(rng.IntN(X.r)))
+			i := rng.IntN(X.r)
+			copy(batch.row(b), X.row(i))
+			if bw != nil {
+				bw[b] = w[i]
+			}
 		}
-		lab, in := assign(batch, C, nil)
+		lab, in := assign(batch, C, nil, bw)
 		for b, l := range lab {
-			counts[l]++
-			eta := 1 / counts[l]
+			wb := wt(bw, b)
+			counts[l] += wb
+			if counts[l] <= 0 {
+				continue
+			}
+			eta := wb / counts[l]
 			r := C.row(l)
 			for f, x := range batch.row(b) {
 				r[f] += eta * (x - r[f])
@@ -444,14 +476,14 @@ func miniBatch(e *Estimator, X, C *mat, rng *rand.Rand) (*mat, []int, float64, i
 			break
 		}
 	}
-	lab, in := assign(X, C, nil)
+	lab, in := assign(X, C, nil, w)
 	return C, lab, in, min(step, steps), nil
 }
 
 // assignPacked is assign with X packed once (the centres times Xᵀ).
-func assignPacked(X, C *mat, xn []float64, pXt *packedB) ([]int, float64) {
+func assignPacked(X, C *mat, xn, w []float64, pXt *packedB) ([]int, float64) {
 	if pXt == nil {
-		return assign(X, C, xn)
+		return assign(X, C, xn, w)
 	}
 	n, k := X.r, C.r
 	Dt := newMat(k, n)
@@ -472,7 +504,7 @@ func assignPacked(X, C *mat, xn []float64, pXt *packedB) ([]int, float64) {
 	}
 	in := 0.0
 	for i, b := range best {
-		in += math.Max(b+xn[i], 0)
+		in += wt(w, i) * math.Max(b+xn[i], 0)
 	}
 	return lab, in
 }

@@ -27,14 +27,15 @@ func (s *linState) decision(X *mat) *mat {
 }
 
 // regressorMethods builds fit/predict for a least-squares regressor.
-func regressorMethods(fit func(e *Estimator, X *mat, y []float64) (*linState, error)) map[string]method {
+// The weights w (nil: none) multiply each sample's squared residual.
+func regressorMethods(fit func(e *Estimator, X *mat, y, w []float64) (*linState, error)) map[string]method {
 	return map[string]method{
 		"fit": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-			X, y, _, err := argsXy(e, "fit", args, kwargs, true)
+			X, y, _, w, err := argsXyw(e, "fit", args, kwargs, true)
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			st, err := fit(e, X, y)
+			st, err := fit(e, X, y, w)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -55,26 +56,53 @@ func regressorMethods(fit func(e *Estimator, X *mat, y []float64) (*linState, er
 	}
 }
 
-// centered returns X and y minus their means (when fitIntercept).
-func centered(X *mat, y []float64, fitIntercept bool) (*mat, []float64, []float64, float64) {
+// centered returns X and y minus their means (when fitIntercept), the
+// means weighted by w when given; each centered row is then scaled by
+// √wᵢ, so that least squares on the result minimizes Σ wᵢ·residualᵢ²
+// (scikit-learn's _preprocess_data and _rescale_data).
+func centered(X *mat, y, w []float64, fitIntercept bool) (*mat, []float64, []float64, float64) {
 	mu := make([]float64, X.c)
 	ym := 0.0
 	if fitIntercept {
-		mu = colMeans(X)
-		for _, v := range y {
-			ym += v
-		}
-		ym /= float64(len(y))
+		mu, ym = weightedMeans(X, y, w)
 	}
 	Xc := X.clone()
 	yc := make([]float64, len(y))
 	for i := 0; i < X.r; i++ {
-		for j := range Xc.row(i) {
-			Xc.row(i)[j] -= mu[j]
+		s := 1.0
+		if w != nil {
+			s = math.Sqrt(w[i])
 		}
-		yc[i] = y[i] - ym
+		r := Xc.row(i)
+		for j := range r {
+			r[j] = (r[j] - mu[j]) * s
+		}
+		yc[i] = (y[i] - ym) * s
 	}
 	return Xc, yc, mu, ym
+}
+
+// weightedMeans returns the column means of X and the mean of y,
+// weighted by w (nil: plain means).
+func weightedMeans(X *mat, y, w []float64) ([]float64, float64) {
+	if w == nil {
+		ym := 0.0
+		for _, v := range y {
+			ym += v
+		}
+		return colMeans(X), ym / float64(len(y))
+	}
+	mu := make([]float64, X.c)
+	ym, sw := 0.0, 0.0
+	for i := 0; i < X.r; i++ {
+		axpy(w[i], X.row(i), mu)
+		ym += w[i] * y[i]
+		sw += w[i]
+	}
+	for j := range mu {
+		mu[j] /= sw
+	}
+	return mu, ym / sw
 }
 
 func finish(w, mu []float64, ym float64) *linState {
@@ -88,8 +116,11 @@ func finish(w, mu []float64, ym float64) *linState {
 var (
 	_ = register(&spec{name: "LinearRegression", kind: "regressor", params: []param{
 		{"fit_intercept", runtime.True}, {"copy_X", runtime.True}, {"n_jobs", runtime.None}, {"positive", runtime.False},
-	}, methods: regressorMethods(func(e *Estimator, X *mat, y []float64) (*linState, error) {
-		Xc, yc, mu, ym := centered(X, y, e.pBool("fit_intercept"))
+	}, weighted: true, methods: regressorMethods(func(e *Estimator, X *mat, y, sw []float64) (*linState, error) {
+		if err := nonNegative("LinearRegression.fit", sw); err != nil {
+			return nil, err
+		}
+		Xc, yc, mu, ym := centered(X, y, sw, e.pBool("fit_intercept"))
 		U, s, Vt, ok := thinSVD(Xc)
 		if !ok {
 			return nil, runtime.Errorf("LinearRegression: SVD did not converge")
@@ -118,7 +149,7 @@ var (
 		{"alpha", runtime.MakeFloat(1)}, {"fit_intercept", runtime.True}, {"copy_X", runtime.True},
 		{"max_iter", runtime.None}, {"tol", runtime.MakeFloat(1e-4)}, {"solver", runtime.MakeStr("auto")},
 		{"positive", runtime.False}, {"random_state", runtime.None},
-	}, methods: regressorMethods(func(e *Estimator, X *mat, y []float64) (*linState, error) {
+	}, weighted: true, methods: regressorMethods(func(e *Estimator, X *mat, y, sw []float64) (*linState, error) {
 		alpha, err := e.pFloat("alpha")
 		if err != nil {
 			return nil, err
@@ -126,7 +157,7 @@ var (
 		if alpha < 0 {
 			return nil, runtime.Errorf("Ridge: alpha must be >= 0, got %g", alpha)
 		}
-		Xc, yc, mu, ym := centered(X, y, e.pBool("fit_intercept"))
+		Xc, yc, mu, ym := centered(X, y, sw, e.pBool("fit_intercept"))
 		A := newMat(X.c, X.c)
 		gemm(true, false, 1, Xc, Xc, 0, A)
 		for j := 0; j < X.c; j++ {
@@ -157,11 +188,12 @@ type clfState struct {
 }
 
 // classifierMethods builds fit/predict/predict_proba/predict_log_proba
-// for a probabilistic classifier.
-func classifierMethods(fit func(e *Estimator, X *mat, l *labels) (any, error), proba func(e *Estimator, X *mat) *mat) map[string]method {
+// for a probabilistic classifier. fit gets the sample weights (nil: none;
+// only estimators whose spec is weighted ever get any).
+func classifierMethods(fit func(e *Estimator, X *mat, l *labels, w []float64) (any, error), proba func(e *Estimator, X *mat) *mat) map[string]method {
 	m := map[string]method{
 		"fit": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-			X, y, isInt, err := argsXy(e, "fit", args, kwargs, true)
+			X, y, isInt, w, err := argsXyw(e, "fit", args, kwargs, true)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -170,7 +202,7 @@ func classifierMethods(fit func(e *Estimator, X *mat, l *labels) (any, error), p
 				return runtime.Value{}, runtime.Errorf("%s.fit: This solver needs samples of at least 2 classes in the data, but the data contains only one class: %g", e.spec.name, l.classes[0])
 			}
 			e.fitted = map[string]runtime.Value{}
-			model, err := fit(e, X, l)
+			model, err := fit(e, X, l, w)
 			if err != nil {
 				return runtime.Value{}, err
 			}

@@ -15,7 +15,7 @@ var _ = register(&spec{name: "LogisticRegression", kind: "classifier", params: [
 	{"class_weight", runtime.None}, {"random_state", runtime.None}, {"solver", runtime.MakeStr("lbfgs")},
 	{"max_iter", runtime.MakeInt(100)}, {"multi_class", runtime.MakeStr("auto")}, {"verbose", runtime.MakeInt(0)},
 	{"warm_start", runtime.False}, {"n_jobs", runtime.None}, {"l1_ratio", runtime.None},
-}, methods: withDecision(classifierMethods(logisticFit, logisticProba), logitLin)}, "linear_model")
+}, weighted: true, methods: withDecision(classifierMethods(logisticFit, logisticProba), logitLin)}, "linear_model")
 
 // logitModel holds the fitted coefficients: one row per class, or one
 // row for two classes; ovr marks one-vs-rest probabilities.
@@ -126,7 +126,9 @@ func logitOptions(e *Estimator, K int) (*logitOpts, error) {
 	return o, nil
 }
 
-func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
+// logisticFit fits the model; the sample weights w (nil: none) multiply
+// each sample's loss term, on top of the class weights.
+func logisticFit(e *Estimator, X *mat, l *labels, w []float64) (any, error) {
 	K := len(l.classes)
 	o, err := logitOptions(e, K)
 	if err != nil {
@@ -145,10 +147,10 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 	var icpt []float64
 	var iters []int
 	if !o.ovr {
-		sw := sampleWeights(l.idx, cw)
-		w, it := fitLogit(o, X, l.idx, sw, K, rng)
-		coef = &mat{K, d, append([]float64(nil), w[:K*d]...)}
-		icpt = append([]float64(nil), w[K*d:]...)
+		sw := mulWeights(sampleWeights(l.idx, cw), w)
+		c, it := fitLogit(o, X, l.idx, sw, K, rng)
+		coef = &mat{K, d, append([]float64(nil), c[:K*d]...)}
+		icpt = append([]float64(nil), c[K*d:]...)
 		if K == 2 { // scikit-learn keeps the second class's row
 			coef = &mat{1, d, coef.row(1)}
 			icpt = icpt[1:]
@@ -172,10 +174,10 @@ func logisticFit(e *Estimator, X *mat, l *labels) (any, error) {
 					y[i] = 1
 				}
 			}
-			sw := ovrWeights(o, l.idx, y, k, cw, e.params["class_weight"])
-			w, it := fitLogit(o, X, y, sw, 1, rng)
-			copy(coef.row(r), w[:d])
-			icpt[r] = w[d]
+			sw := mulWeights(ovrWeights(o, l.idx, y, k, cw, e.params["class_weight"]), w)
+			c, it := fitLogit(o, X, y, sw, 1, rng)
+			copy(coef.row(r), c[:d])
+			icpt[r] = c[d]
 			iters = append(iters, it)
 		}
 	}
@@ -249,6 +251,22 @@ func classWeightTable(e *Estimator, l *labels) ([]float64, error) {
 		}
 	}
 	return cw, nil
+}
+
+// mulWeights returns the elementwise product of two weight vectors, either
+// of which may be nil (all ones).
+func mulWeights(a, b []float64) []float64 {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	out := make([]float64, len(a))
+	for i, v := range a {
+		out[i] = v * b[i]
+	}
+	return out
 }
 
 // sampleWeights maps class weights onto the samples (nil stays nil).

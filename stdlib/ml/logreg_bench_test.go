@@ -36,7 +36,7 @@ func BenchmarkLogisticLBFGS(b *testing.B) {
 	X, l := digitsFold(b)
 	for b.Loop() {
 		e := logisticEstimator(b)
-		if _, err := logisticFit(e, X, l); err != nil {
+		if _, err := logisticFit(e, X, l, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

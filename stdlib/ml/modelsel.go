@@ -28,6 +28,15 @@ func callMethod(th *runtime.Thread, obj runtime.Value, name string, args ...runt
 	return runtime.Call(th, f, args, nil)
 }
 
+// callMethodKw calls obj.name(args..., kwargs...).
+func callMethodKw(th *runtime.Thread, obj runtime.Value, name string, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+	f, err := runtime.GetAttr(obj, name)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	return runtime.Call(th, f, args, kwargs)
+}
+
 // nSamples returns the length of an array-like (rows of a Table).
 func nSamples(v runtime.Value) (int, error) {
 	if t, ok := v.Obj().(*Table); ok {

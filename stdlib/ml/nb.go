@@ -18,12 +18,12 @@ type nbState struct {
 
 var _ = register(&spec{name: "GaussianNB", kind: "classifier", params: []param{
 	{"priors", runtime.None}, {"var_smoothing", runtime.MakeFloat(1e-9)},
-}, methods: nbMethods()}, "naive_bayes")
+}, weighted: true, methods: nbMethods()}, "naive_bayes")
 
 func nbMethods() map[string]method {
-	m := classifierMethods(func(e *Estimator, X *mat, l *labels) (any, error) {
+	m := classifierMethods(func(e *Estimator, X *mat, l *labels, w []float64) (any, error) {
 		st := &nbState{lab: l}
-		if err := nbUpdate(e, st, X, l.idx); err != nil {
+		if err := nbUpdate(e, st, X, l.idx, w); err != nil {
 			return nil, err
 		}
 		return st, nil
@@ -50,6 +50,10 @@ func nbMethods() map[string]method {
 			return runtime.Value{}, err
 		}
 		if err := checkXY("GaussianNB.partial_fit", X, y); err != nil {
+			return runtime.Value{}, err
+		}
+		w, err := sampleWeight("GaussianNB.partial_fit", swv, X.r)
+		if err != nil {
 			return runtime.Value{}, err
 		}
 		cs, _ := e.state.(*clfState)
@@ -81,7 +85,7 @@ func nbMethods() map[string]method {
 			}
 			idx[i] = k
 		}
-		if err := nbUpdate(e, cs.model.(*nbState), X, idx); err != nil {
+		if err := nbUpdate(e, cs.model.(*nbState), X, idx, w); err != nil {
 			return runtime.Value{}, err
 		}
 		e.state = cs
@@ -92,13 +96,12 @@ func nbMethods() map[string]method {
 }
 
 // nbUpdate merges a batch into the per-class means and variances (Chan et
-// al.'s parallel update, as scikit-learn's partial_fit).
-func nbUpdate(e *Estimator, st *nbState, X *mat, idx []int) error {
+// al.'s parallel update, as scikit-learn's partial_fit). With sample
+// weights w (nil: none) a class's count is its weight sum and its batch
+// mean and variance are weighted; a class whose batch weighs nothing is
+// left as it was.
+func nbUpdate(e *Estimator, st *nbState, X *mat, idx []int, w []float64) error {
 	K, d := len(st.lab.classes), X.c
-	if st.theta == nil {
-		st.count = make([]float64, K)
-		st.theta, st.vr = newMat(K, d), newMat(K, d)
-	}
 	vs, err := e.pFloat("var_smoothing")
 	if err != nil {
 		return err
@@ -108,7 +111,18 @@ func nbUpdate(e *Estimator, st *nbState, X *mat, idx []int) error {
 	for _, v := range colVars(X, mu) {
 		mx = math.Max(mx, v)
 	}
-	st.epsilon = vs * mx
+	eps := vs * mx
+	if st.theta == nil {
+		st.count = make([]float64, K)
+		st.theta, st.vr = newMat(K, d), newMat(K, d)
+	} else if eps != st.epsilon {
+		// scikit-learn takes this batch's epsilon off var_, which holds the
+		// previous batch's: the difference stays in the variances
+		for k := range st.vr.d {
+			st.vr.d[k] += st.epsilon - eps
+		}
+	}
+	st.epsilon = eps
 	for k := 0; k < K; k++ {
 		var rows []int
 		for i, c := range idx {
@@ -120,9 +134,17 @@ func nbUpdate(e *Estimator, st *nbState, X *mat, idx []int) error {
 			continue
 		}
 		B := X.rows(rows)
-		nb := float64(len(rows))
-		bm := colMeans(B)
-		bv := colVars(B, bm)
+		var bw []float64
+		if w != nil {
+			bw = make([]float64, len(rows))
+			for r, i := range rows {
+				bw[r] = w[i]
+			}
+		}
+		nb, bm, bv := weightedMoments(B, bw)
+		if math.Abs(nb) <= 1e-8 { // numpy's isclose(n_new, 0)
+			continue
+		}
 		np := st.count[k]
 		nt := np + nb
 		for j := 0; j < d; j++ {
@@ -155,6 +177,39 @@ func nbUpdate(e *Estimator, st *nbState, X *mat, idx []int) error {
 		}
 	}
 	return nil
+}
+
+// weightedMoments returns the weight sum (the row count without
+// weights), the column means and the column variances of B.
+func weightedMoments(B *mat, w []float64) (float64, []float64, []float64) {
+	if w == nil {
+		bm := colMeans(B)
+		return float64(B.r), bm, colVars(B, bm)
+	}
+	tot := 0.0
+	for _, v := range w {
+		tot += v
+	}
+	mu := make([]float64, B.c)
+	vr := make([]float64, B.c)
+	if tot == 0 {
+		return 0, mu, vr
+	}
+	for i := 0; i < B.r; i++ {
+		axpy(w[i], B.row(i), mu)
+	}
+	for j := range mu {
+		mu[j] /= tot
+	}
+	for i := 0; i < B.r; i++ {
+		for j, x := range B.row(i) {
+			vr[j] += w[i] * (x - mu[j]) * (x - mu[j])
+		}
+	}
+	for j := range vr {
+		vr[j] /= tot
+	}
+	return tot, mu, vr
 }
 
 func nbAttrs(e *Estimator) {

@@ -132,8 +132,8 @@ func makePipeline(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwa
 }
 
 // pipeTransform runs X through all steps but the last (fitting them when
-// fit is true).
-func pipeTransform(th *runtime.Thread, e *Estimator, X, y runtime.Value, fit bool) (runtime.Value, []step, error) {
+// fit is true, with the fit parameters routed to each step).
+func pipeTransform(th *runtime.Thread, e *Estimator, X, y runtime.Value, fit bool, params map[string][]runtime.Kwarg) (runtime.Value, []step, error) {
 	st, err := e.steps()
 	if err != nil {
 		return runtime.Value{}, nil, err
@@ -141,7 +141,7 @@ func pipeTransform(th *runtime.Thread, e *Estimator, X, y runtime.Value, fit boo
 	for _, s := range st[:len(st)-1] {
 		var err error
 		if fit {
-			X, err = callMethod(th, s.est, "fit_transform", X, y)
+			X, err = callMethodKw(th, s.est, "fit_transform", []runtime.Value{X, y}, params[s.name])
 		} else {
 			X, err = callMethod(th, s.est, "transform", X)
 		}
@@ -155,18 +155,23 @@ func pipeTransform(th *runtime.Thread, e *Estimator, X, y runtime.Value, fit boo
 func pipelineMethods() map[string]method {
 	m := map[string]method{
 		"fit": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			params, rest, err := routeFitParams(e, kwargs)
+			if err != nil {
+				return runtime.Value{}, err
+			}
 			var X, y runtime.Value
-			if err := runtime.UnpackArgs("Pipeline.fit", args, kwargs, "X", &X, "y?", &y); err != nil {
+			if err := runtime.UnpackArgs("Pipeline.fit", args, rest, "X", &X, "y?", &y); err != nil {
 				return runtime.Value{}, err
 			}
 			if !y.IsValid() {
 				y = runtime.None
 			}
-			Xt, st, err := pipeTransform(th, e, X, y, true)
+			Xt, st, err := pipeTransform(th, e, X, y, true, params)
 			if err != nil {
 				return runtime.Value{}, err
 			}
-			if _, err := callMethod(th, st[len(st)-1].est, "fit", Xt, y); err != nil {
+			last := st[len(st)-1]
+			if _, err := callMethodKw(th, last.est, "fit", []runtime.Value{Xt, y}, params[last.name]); err != nil {
 				return runtime.Value{}, err
 			}
 			e.state = st
@@ -184,7 +189,7 @@ func pipelineMethods() map[string]method {
 			if e.state == nil {
 				return runtime.Value{}, e.notFitted()
 			}
-			Xt, st, err := pipeTransform(th, e, X, runtime.None, false)
+			Xt, st, err := pipeTransform(th, e, X, runtime.None, false, nil)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -192,20 +197,55 @@ func pipelineMethods() map[string]method {
 		}
 	}
 	m["score"] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-		var X, y runtime.Value
-		if err := runtime.UnpackArgs("Pipeline.score", args, kwargs, "X", &X, "y", &y); err != nil {
+		var X, y, sw runtime.Value
+		if err := runtime.UnpackArgs("Pipeline.score", args, kwargs, "X", &X, "y", &y, "sample_weight?", &sw); err != nil {
 			return runtime.Value{}, err
 		}
 		if e.state == nil {
 			return runtime.Value{}, e.notFitted()
 		}
-		Xt, st, err := pipeTransform(th, e, X, runtime.None, false)
+		Xt, st, err := pipeTransform(th, e, X, runtime.None, false, nil)
 		if err != nil {
 			return runtime.Value{}, err
 		}
-		return callMethod(th, st[len(st)-1].est, "score", Xt, y)
+		var kw []runtime.Kwarg
+		if sw.IsValid() && !sw.IsNone() {
+			kw = []runtime.Kwarg{{Name: "sample_weight", Value: sw}}
+		}
+		return callMethodKw(th, st[len(st)-1].est, "score", []runtime.Value{Xt, y}, kw)
 	}
 	return m
+}
+
+// routeFitParams splits Pipeline.fit's keyword arguments: step__param
+// ones go to that step's fit, the rest (X, y) stay. A parameter without
+// a step name is refused with scikit-learn's hint.
+func routeFitParams(e *Estimator, kwargs []runtime.Kwarg) (map[string][]runtime.Kwarg, []runtime.Kwarg, error) {
+	var rest []runtime.Kwarg
+	params := map[string][]runtime.Kwarg{}
+	st, err := e.steps()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, kw := range kwargs {
+		if kw.Name == "X" || kw.Name == "y" {
+			rest = append(rest, kw)
+			continue
+		}
+		head, p, ok := strings.Cut(kw.Name, "__")
+		if !ok {
+			return nil, nil, runtime.Errorf("Pipeline.fit does not accept the %s parameter. You can pass parameters to specific steps of your pipeline using the stepname__parameter format, e.g. `Pipeline.fit(X, y, %s__%s=...)`", kw.Name, st[len(st)-1].name, kw.Name)
+		}
+		found := false
+		for _, s := range st {
+			found = found || s.name == head
+		}
+		if !found {
+			return nil, nil, runtime.Errorf("Pipeline.fit: no step named '%s' for the parameter %s", head, kw.Name)
+		}
+		params[head] = append(params[head], runtime.Kwarg{Name: p, Value: kw.Value})
+	}
+	return params, rest, nil
 }
 
 func namedSteps(st []step) runtime.Value {

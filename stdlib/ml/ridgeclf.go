@@ -1,6 +1,8 @@
 package ml
 
 import (
+	"math"
+
 	"github.com/sim-lang/sim/runtime"
 	gmat "gonum.org/v1/gonum/mat"
 )
@@ -12,7 +14,7 @@ var _ = register(&spec{name: "RidgeClassifier", kind: "classifier", params: []pa
 	{"alpha", runtime.MakeFloat(1)}, {"fit_intercept", runtime.True}, {"copy_X", runtime.True},
 	{"max_iter", runtime.None}, {"tol", runtime.MakeFloat(1e-4)}, {"class_weight", runtime.None},
 	{"solver", runtime.MakeStr("auto")}, {"positive", runtime.False}, {"random_state", runtime.None},
-}, methods: withDecision(ridgeClfMethods(), func(e *Estimator) *linState { return e.state.(*clfState).model.(*linState) })}, "linear_model")
+}, weighted: true, methods: withDecision(ridgeClfMethods(), func(e *Estimator) *linState { return e.state.(*clfState).model.(*linState) })}, "linear_model")
 
 func ridgeClfMethods() map[string]method {
 	m := classifierMethods(ridgeClfFit, nil)
@@ -38,7 +40,9 @@ func ridgeClfMethods() map[string]method {
 	return m
 }
 
-func ridgeClfFit(e *Estimator, X *mat, l *labels) (any, error) {
+// ridgeClfFit solves the ridge problem with each sample's squared
+// residual weighted by its sample weight times its class weight.
+func ridgeClfFit(e *Estimator, X *mat, l *labels, sw []float64) (any, error) {
 	alpha, err := e.pFloat("alpha")
 	if err != nil {
 		return nil, err
@@ -46,9 +50,11 @@ func ridgeClfFit(e *Estimator, X *mat, l *labels) (any, error) {
 	if alpha < 0 {
 		return nil, runtime.Errorf("RidgeClassifier: alpha must be >= 0, got %g", alpha)
 	}
-	if !e.pNone("class_weight") {
-		return nil, runtime.Errorf("RidgeClassifier: class_weight is not supported; leave it None")
+	cw, err := classWeightTable(e, l)
+	if err != nil {
+		return nil, err
 	}
+	sw = mulWeights(sampleWeights(l.idx, cw), sw)
 	if e.pBool("positive") {
 		return nil, runtime.Errorf("RidgeClassifier: positive=True is not supported")
 	}
@@ -69,18 +75,31 @@ func ridgeClfFit(e *Estimator, X *mat, l *labels) (any, error) {
 			}
 		}
 	}
-	Xc, _, mu, _ := centered(X, make([]float64, n), fitB)
+	Xc, _, mu, _ := centered(X, make([]float64, n), sw, fitB)
 	ym := make([]float64, cols)
 	if fitB {
+		tot := 0.0
 		for i := 0; i < n; i++ {
+			wi := 1.0
+			if sw != nil {
+				wi = sw[i]
+			}
+			tot += wi
 			for k, v := range Y.row(i) {
-				ym[k] += v / float64(n)
+				ym[k] += wi * v
 			}
 		}
-		for i := 0; i < n; i++ {
-			for k := range Y.row(i) {
-				Y.row(i)[k] -= ym[k]
-			}
+		for k := range ym {
+			ym[k] /= tot
+		}
+	}
+	for i := 0; i < n; i++ {
+		s := 1.0
+		if sw != nil {
+			s = math.Sqrt(sw[i])
+		}
+		for k := range Y.row(i) {
+			Y.row(i)[k] = (Y.row(i)[k] - ym[k]) * s
 		}
 	}
 	A := newMat(d, d)

@@ -65,7 +65,7 @@ func TestSAGReachesLBFGS(t *testing.T) {
 					kw = append(kw, runtime.Kwarg{Name: "class_weight", Value: runtime.MakeStr("balanced")})
 				}
 				e := logisticEstimator(t, kw...)
-				if _, err := logisticFit(e, X, l); err != nil {
+				if _, err := logisticFit(e, X, l, nil); err != nil {
 					t.Fatal(err)
 				}
 				return e

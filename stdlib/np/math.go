@@ -109,6 +109,11 @@ func unaryFunc(name string, d unaryDef) fn {
 		if err := runtime.UnpackArgs(name, args, kwargs, "x", &x); err != nil {
 			return runtime.Value{}, err
 		}
+		if x.Kind() == runtime.FloatKind || x.Kind() == runtime.IntKind {
+			// a plain number: the 0-d array path would give the same float
+			f, _ := x.ToFloat()
+			return runtime.MakeFloat(d.f(f)), nil
+		}
 		temp := th.TempArg(0)
 		a, err := toArray(x)
 		if err != nil {

@@ -337,7 +337,15 @@ func floatPow(a, b float64) (float64, error) {
 	if a < 0 && b != math.Trunc(b) && !math.IsInf(b, 0) {
 		return 0, Errorf("negative number cannot be raised to a fractional power")
 	}
-	r := math.Pow(a, b)
+	var r float64
+	switch b {
+	case 2: // x**2 is everywhere in models: one correctly rounded product
+		r = a * a
+	case 1:
+		r = a
+	default:
+		r = math.Pow(a, b)
+	}
 	if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 		return 0, Errorf("numerical result out of range")
 	}

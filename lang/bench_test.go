@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -58,4 +60,35 @@ func BenchmarkLex(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkParseScripts parses every script under testdata/ and examples/
+// once per iteration: the parser's cost on real code, per source line.
+func BenchmarkParseScripts(b *testing.B) {
+	var srcs []string
+	lines := 0
+	for _, pat := range []string{"../testdata/*.sim", "../examples/*.sim"} {
+		names, _ := filepath.Glob(pat)
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := ParseFile(name, string(data)); err != nil {
+				continue
+			}
+			srcs = append(srcs, string(data))
+			lines += strings.Count(string(data), "\n")
+		}
+	}
+	if len(srcs) == 0 {
+		b.Skip("no scripts")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, src := range srcs {
+			ParseFile("s.sim", src)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(lines), "ns/line")
 }

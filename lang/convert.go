@@ -520,6 +520,8 @@ func (c *converter) clauses(gs []*gCompFor) []CompClause {
 	return out
 }
 
+var constKinds = map[string]LitKind{"True": TrueLit, "False": FalseLit, "None": NoneLit, "...": EllipsisLit}
+
 func (c *converter) atom(g *gAtom) Expr {
 	p := pos(g.Pos)
 	switch {
@@ -539,8 +541,7 @@ func (c *converter) atom(g *gAtom) Expr {
 	case len(g.Strs) > 0:
 		return c.strings(g.Strs)
 	case g.Const != nil:
-		kind := map[string]LitKind{"True": TrueLit, "False": FalseLit, "None": NoneLit, "...": EllipsisLit}[*g.Const]
-		return &Literal{Pos: p, Kind: kind}
+		return &Literal{Pos: p, Kind: constKinds[*g.Const]}
 	case g.Paren != nil:
 		elts, trailing := c.optTests(g.Paren.Items, true)
 		if comp := c.comp(p, elts, trailing, g.Paren.Comp); comp != nil {

@@ -162,13 +162,14 @@ type gImportOpt struct {
 }
 
 // gExprStmt is an expression statement, an assignment (possibly chained)
-// or an augmented assignment.
+// or an augmented assignment. Plain assignment, the most common, is tried
+// first.
 type gExprStmt struct {
 	Pos    lexer.Position
 	First  *gTestList   `parser:"@@"`
-	AugOp  *gAugOp      `parser:"(  @@"`
-	AugVal *gTestList   `parser:"   @@"`
-	Rest   []*gTestList `parser:"| ( '=' @@ )+ )?"`
+	Rest   []*gTestList `parser:"(  ( '=' @@ )+"`
+	AugOp  *gAugOp      `parser:" | @@"`
+	AugVal *gTestList   `parser:"   @@ )?"`
 }
 
 type gAugOp struct {

@@ -50,14 +50,28 @@ var keywords = map[string]string{
 	"nonlocal": "nonlocal is not supported in sim",
 }
 
-// puncts lists operators and delimiters, longest first within each
-// leading character so that the first match is the longest.
-var puncts = []string{
-	"**=", "//=", ">>=", "<<=", "...", "->",
-	"**", "//", ">>", "<<", "<=", ">=", "==", "!=",
-	"+=", "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^=",
-	"+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">",
-	"(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
+// punctLen returns the length of the operator or delimiter at the start
+// of s, the longest that matches, or 0.
+func punctLen(s string) int {
+	if len(s) >= 3 {
+		switch s[:3] {
+		case "**=", "//=", ">>=", "<<=", "...":
+			return 3
+		}
+	}
+	if len(s) >= 2 {
+		switch s[:2] {
+		case "->", "**", "//", ">>", "<<", "<=", ">=", "==", "!=",
+			"+=", "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^=":
+			return 2
+		}
+	}
+	switch s[0] {
+	case '+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>',
+		'(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '=':
+		return 1
+	}
+	return 0
 }
 
 // lexDef is the participle lexer definition for sim scripts.
@@ -141,7 +155,7 @@ func newScanner(file, src string, base lexer.Position, exprMode bool) *scanner {
 		file: file, src: src, base: base,
 		line: base.Line, lineStart: -(base.Column - 1),
 		indents: []int{0}, altInds: []int{0}, exprMode: exprMode,
-		toks: make([]lexer.Token, 0, len(src)/3+4),
+		toks: make([]lexer.Token, 0, len(src)/5+8),
 	}
 }
 
@@ -613,35 +627,33 @@ var closers = map[byte]byte{')': '(', ']': '[', '}': '{'}
 // punct lexes an operator or delimiter.
 func (s *scanner) punct() error {
 	src := s.src[s.i:]
-	for _, p := range puncts {
-		if strings.HasPrefix(src, p) {
-			c := p[0]
-			switch c {
-			case '(', '[', '{':
-				s.brackets = append(s.brackets, bracket{c, s.langPos(s.i)})
-			case ')', ']', '}':
-				if len(s.brackets) == 0 {
-					return s.errAt(s.i, "unmatched '%c'", c)
-				}
-				b := s.brackets[len(s.brackets)-1]
-				if b.c != closers[c] {
-					if b.pos.Line == int32(s.line) {
-						return s.errAt(s.i, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, b.c)
-					}
-					return s.errAt(s.i, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, b.c, b.pos.Line)
-				}
-				s.brackets = s.brackets[:len(s.brackets)-1]
-			}
-			s.emit(tPunct, s.i, p)
-			s.i += len(p)
-			return nil
+	n := punctLen(src)
+	if n == 0 {
+		if src[0] == '!' {
+			return s.errAt(s.i, "invalid syntax: '!' is not an operator (use 'not' or '!=')")
 		}
+		if src[0] == '$' || src[0] == '?' || src[0] == '`' {
+			return s.errAt(s.i, "invalid character '%c' in source", src[0])
+		}
+		return s.errAt(s.i, "invalid character %q in source", src[0])
 	}
-	if src[0] == '!' {
-		return s.errAt(s.i, "invalid syntax: '!' is not an operator (use 'not' or '!=')")
+	switch c := src[0]; c {
+	case '(', '[', '{':
+		s.brackets = append(s.brackets, bracket{c, s.langPos(s.i)})
+	case ')', ']', '}':
+		if len(s.brackets) == 0 {
+			return s.errAt(s.i, "unmatched '%c'", c)
+		}
+		b := s.brackets[len(s.brackets)-1]
+		if b.c != closers[c] {
+			if b.pos.Line == int32(s.line) {
+				return s.errAt(s.i, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, b.c)
+			}
+			return s.errAt(s.i, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, b.c, b.pos.Line)
+		}
+		s.brackets = s.brackets[:len(s.brackets)-1]
 	}
-	if src[0] == '$' || src[0] == '?' || src[0] == '`' {
-		return s.errAt(s.i, "invalid character '%c' in source", src[0])
-	}
-	return s.errAt(s.i, "invalid character %q in source", src[0])
+	s.emit(tPunct, s.i, src[:n])
+	s.i += n
+	return nil
 }

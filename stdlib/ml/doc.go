@@ -35,7 +35,10 @@
 //     functions of the step.
 //   - Model selection and metrics: KFold, StratifiedKFold (scikit-learn's
 //     fold assignment), cross_val_score, GridSearchCV, Pipeline and
-//     make_pipeline; accuracy, precision/recall/F1, confusion matrix, ROC
+//     make_pipeline (fit parameters as step__param); ColumnTransformer and
+//     make_column_transformer (sklearn.compose: columns by index, name,
+//     mask, slice or callable; remainder; get_feature_names_out, which
+//     the scalers, SimpleImputer, PCA and KMeans also have; dense output); accuracy, precision/recall/F1, confusion matrix, ROC
 //     AUC, MSE, MAE, R², pairwise_distances.
 //
 // Matrix products go through a packed AVX2/FMA kernel where the CPU has one

@@ -86,6 +86,9 @@ func (e *Estimator) clone() *Estimator {
 		if k == "steps" {
 			v = cloneSteps(v)
 		}
+		if k == "transformers" && e.spec.name == "ColumnTransformer" {
+			v = cloneTransformers(v)
+		}
 		if inner, ok := v.Obj().(*Estimator); ok {
 			v = runtime.MakeObj(inner.clone())
 		}

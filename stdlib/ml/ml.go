@@ -30,7 +30,7 @@ func def(name string, f fn, mods ...string) bool {
 // builders are the same function, so each submodule has its own.
 var subNames = []string{"cluster", "datasets", "linear_model", "model_selection", "preprocessing",
 	"impute", "metrics", "neighbors", "decomposition", "manifold", "naive_bayes", "ensemble",
-	"neural_network", "optim", "pipeline", "tree"}
+	"neural_network", "optim", "pipeline", "tree", "compose"}
 
 func init() {
 	runtime.RegisterModule([]string{"ml", "sklearn"}, buildAll)
@@ -63,6 +63,7 @@ func submodules() []struct {
 		{"optim", buildOptim},
 		{"pipeline", buildPipeline},
 		{"tree", buildTree},
+		{"compose", buildCompose},
 	}
 }
 
@@ -86,6 +87,8 @@ func buildOptim() *runtime.Module         { return build("sklearn.optim", "optim
 func buildPipeline() *runtime.Module { return build("sklearn.pipeline", "pipeline") }
 
 func buildTree() *runtime.Module { return build("sklearn.tree", "tree") }
+
+func buildCompose() *runtime.Module { return build("sklearn.compose", "compose") }
 
 func buildAll() *runtime.Module { return build("ml", "") }
 

@@ -94,6 +94,9 @@ func (e *Estimator) setNested(name string, v runtime.Value) (bool, error) {
 	if e.spec.name == "GridSearchCV" && head == "estimator" {
 		return true, runtime.SetAttr(e.params["estimator"], rest, v)
 	}
+	if e.spec.name == "ColumnTransformer" {
+		return true, setTransformerParam(e, head, rest, name, v)
+	}
 	if _, ok := e.params["steps"]; !ok {
 		return false, nil
 	}

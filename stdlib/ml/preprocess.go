@@ -10,17 +10,23 @@ import (
 // transformer builds the method table of a column-wise transformer from
 // its fit and transform functions.
 func transformer(allowNaN bool, fit func(e *Estimator, X *mat) error, tr func(e *Estimator, X *mat) *mat, inv func(e *Estimator, X *mat) *mat) map[string]method {
-	read := func(e *Estimator, meth string, args []runtime.Value, kwargs []runtime.Kwarg) (*mat, error) {
+	// read returns X, and its column names when it is a DataFrame
+	read := func(e *Estimator, meth string, args []runtime.Value, kwargs []runtime.Kwarg) (*mat, []string, error) {
 		var X, y runtime.Value
 		fn := e.spec.name + "." + meth
 		if err := runtime.UnpackArgs(fn, args, kwargs, "X", &X, "y?", &y); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return toMat(fn, X, allowNaN)
+		var names []string
+		if t, ok := X.Obj().(*Table); ok {
+			names = t.names()
+		}
+		m, err := toMat(fn, X, allowNaN)
+		return m, names, err
 	}
 	m := map[string]method{
 		"fit": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-			X, err := read(e, "fit", args, kwargs)
+			X, names, err := read(e, "fit", args, kwargs)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -29,13 +35,16 @@ func transformer(allowNaN bool, fit func(e *Estimator, X *mat) error, tr func(e 
 				return runtime.Value{}, err
 			}
 			e.setFit(X)
+			if names != nil {
+				e.set("feature_names_in_", strList(names))
+			}
 			return runtime.MakeObj(e), nil
 		},
 		"transform": func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			if e.state == nil {
 				return runtime.Value{}, e.notFitted()
 			}
-			X, err := read(e, "transform", args, kwargs)
+			X, _, err := read(e, "transform", args, kwargs)
 			if err != nil {
 				return runtime.Value{}, err
 			}
@@ -50,7 +59,7 @@ func transformer(allowNaN bool, fit func(e *Estimator, X *mat) error, tr func(e 
 			if e.state == nil {
 				return runtime.Value{}, e.notFitted()
 			}
-			X, err := read(e, "inverse_transform", args, kwargs)
+			X, _, err := read(e, "inverse_transform", args, kwargs)
 			if err != nil {
 				return runtime.Value{}, err
 			}

@@ -13,8 +13,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -25,7 +27,10 @@ import (
 // is a differential test of the hand-written expression parser against it:
 // same trees, same errors, same accepted and rejected inputs. Inputs come
 // from the scripts under testdata/ and examples/, the unit tests and fuzz
-// seeds, token-level mutations of them and random token strings.
+// seeds, inputs the fuzzers found, token-level mutations and random token
+// strings. Regenerate (only when a message is meant to change) with
+//
+//	go test ./lang -run TestParseGolden -args -update-golden
 
 var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/parse_golden.jsonl from the current parser")
 
@@ -166,7 +171,8 @@ func goldenInputs(t *testing.T) []string {
 	seen := map[string]bool{}
 	var ins []string
 	add := func(s string) {
-		if !seen[s] && len(s) < 4000 {
+		// JSON cannot hold invalid UTF-8, which the fuzzers like.
+		if !seen[s] && len(s) < 4000 && utf8.ValidString(s) {
 			seen[s] = true
 			ins = append(ins, s)
 		}
@@ -202,6 +208,25 @@ func goldenInputs(t *testing.T) []string {
 	}
 	for _, s := range goldenExtra {
 		add(s)
+	}
+	// Inputs the fuzzers found interesting, from the directories of Go's
+	// fuzz cache listed in SIM_GOLDEN_FUZZ (separated by ':').
+	for _, dir := range filepath.SplitList(os.Getenv("SIM_GOLDEN_FUZZ")) {
+		names, _ := filepath.Glob(filepath.Join(dir, "*"))
+		sort.Strings(names)
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.SplitN(string(data), "\n", 3)
+			if len(lines) < 2 || !strings.HasPrefix(lines[1], "string(") {
+				continue
+			}
+			if s, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[1], "string("), ")")); err == nil {
+				add(s)
+			}
+		}
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, l := range lines {

@@ -227,6 +227,9 @@ func (e *Estimator) String() string {
 		if eq, err := runtime.Equal(v, p.def); err == nil && eq && runtime.TypeName(v) == runtime.TypeName(p.def) {
 			continue
 		}
+		if x, ok := v.ToFloat(); ok && math.IsNaN(x) && v.Kind() == p.def.Kind() && math.IsNaN(p.def.AsFloat()) {
+			continue // nan == nan for a default such as missing_values=nan
+		}
 		parts = append(parts, fmt.Sprintf("%s=%s", p.name, runtime.Repr(v)))
 	}
 	return e.spec.name + "(" + strings.Join(parts, ", ") + ")"

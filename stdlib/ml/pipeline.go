@@ -199,6 +199,31 @@ func pipelineMethods() map[string]method {
 			return callMethod(th, st[len(st)-1].est, name, Xt)
 		}
 	}
+	// get_feature_names_out chains the steps' names: each step names its
+	// outputs from the previous step's.
+	m["get_feature_names_out"] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+		var in runtime.Value
+		if err := runtime.UnpackArgs("Pipeline.get_feature_names_out", args, kwargs, "input_features?", &in); err != nil {
+			return runtime.Value{}, err
+		}
+		st, ok := e.state.([]step)
+		if !ok {
+			return runtime.Value{}, e.notFitted()
+		}
+		if !in.IsValid() {
+			in = runtime.None
+		}
+		for _, s := range st {
+			if est, ok := s.est.Obj().(*Estimator); !ok || est.spec.methods["get_feature_names_out"] == nil {
+				return runtime.Value{}, runtime.Errorf("Pipeline.get_feature_names_out: Estimator %s does not provide get_feature_names_out. Did you mean to call pipeline[:-1].get_feature_names_out()?", s.name)
+			}
+			var err error
+			if in, err = callMethodKw(th, s.est, "get_feature_names_out", nil, []runtime.Kwarg{{Name: "input_features", Value: in}}); err != nil {
+				return runtime.Value{}, err
+			}
+		}
+		return in, nil
+	}
 	m["score"] = func(e *Estimator, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 		var X, y, sw runtime.Value
 		if err := runtime.UnpackArgs("Pipeline.score", args, kwargs, "X", &X, "y", &y, "sample_weight?", &sw); err != nil {

@@ -219,35 +219,32 @@ type testBox struct {
 	o gOps
 }
 
-// newTest parses a required gTest.
+// newTest parses a required gTest; the next token starts one.
 func (p *exprParser) newTest() *gTest {
-	if isKeyword(p.peek(), "lambda") {
-		g := &gTest{}
-		g.Lambda = p.lambda()
-		return g
-	}
 	b := &testBox{}
-	b.t.Cond = &b.c
-	b.c.X = &b.o
-	p.ops(&b.o)
-	b.c.If = p.ifElse()
+	p.fillTest(&b.t, &b.c, &b.o)
 	return &b.t
 }
 
-// test parses a required gTest into g.
+// test parses a gTest into g, which participle allocated.
 func (p *exprParser) test(g *gTest) {
-	if isKeyword(p.peek(), "lambda") {
-		g.Lambda = p.lambda()
-		return
-	}
 	b := &struct {
 		c gCond
 		o gOps
 	}{}
-	g.Cond = &b.c
-	b.c.X = &b.o
-	p.ops(&b.o)
-	b.c.If = p.ifElse()
+	p.fillTest(g, &b.c, &b.o)
+}
+
+// fillTest parses a lambda, or a conditional expression into c and o.
+func (p *exprParser) fillTest(g *gTest, c *gCond, o *gOps) {
+	if isKeyword(p.peek(), "lambda") {
+		g.Lambda = p.lambda()
+		return
+	}
+	g.Cond = c
+	c.X = o
+	p.ops(o)
+	c.If = p.ifElse()
 }
 
 // optTestPtr parses an optional gTest.

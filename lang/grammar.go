@@ -6,6 +6,12 @@ import "github.com/alecthomas/participle/v2/lexer"
 // turned into the AST of ast.go by convert.go. Binary operators of one
 // family are parsed flat (operand, op, operand, ...) and grouped by
 // precedence during conversion, which keeps the grammar shallow and fast.
+//
+// participle reads the tags of the statement types only. gTestList, gTest
+// and gExprList implement participle.Parseable (exprparse.go), so the
+// expression types from there down are filled by a hand-written parser;
+// their tags stay as the exact grammar that parser implements, decision
+// for decision, and are not read by participle. Change both together.
 
 // gRoot is the start symbol: a file, or a lone expression when the lexer
 // was started in expression mode.

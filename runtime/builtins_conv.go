@@ -18,10 +18,11 @@ func init() {
 		"list":  builtinList,
 		"tuple": builtinTuple,
 		"dict":  builtinDict,
+		"slice": builtinSlice,
 	} {
 		defineType(name, fn)
 	}
-	for _, name := range []string{"NoneType", "range", "type", "Quantity", "builtin_function_or_method", "module", "slice"} {
+	for _, name := range []string{"NoneType", "range", "type", "Quantity", "builtin_function_or_method", "module"} {
 		TypeNamed(name)
 	}
 }
@@ -260,4 +261,21 @@ func builtinDict(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return Value{}, err
 	}
 	return MakeObj(d), nil
+}
+
+// builtinSlice is slice(stop) or slice(start, stop[, step]): the object
+// that a[start:stop:step] passes, for code that builds selections.
+func builtinSlice(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	if len(kwargs) > 0 {
+		return Value{}, Errorf("slice() takes no keyword arguments")
+	}
+	switch len(args) {
+	case 1:
+		return MakeObj(&Slice{Start: None, Stop: args[0], Step: None}), nil
+	case 2:
+		return MakeObj(&Slice{Start: args[0], Stop: args[1], Step: None}), nil
+	case 3:
+		return MakeObj(&Slice{Start: args[0], Stop: args[1], Step: args[2]}), nil
+	}
+	return Value{}, Errorf("slice expected 1 to 3 arguments, got %d", len(args))
 }

@@ -73,6 +73,12 @@ func Equal(x, y Value) (bool, error) {
 	case *Type:
 		b, ok := y.obj.(*Type)
 		return ok && a.Name() == b.Name(), nil
+	case *Slice:
+		b, ok := y.obj.(*Slice)
+		if !ok {
+			return false, nil
+		}
+		return equalSeq([]Value{a.Start, a.Stop, a.Step}, []Value{b.Start, b.Stop, b.Step})
 	}
 	if sameObject(x.obj, y.obj) {
 		return true, nil

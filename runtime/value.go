@@ -260,6 +260,22 @@ func (s *Slice) String() string {
 // Truth implements Object.
 func (s *Slice) Truth() (bool, error) { return true, nil }
 
+// Attr implements HasAttrs: start, stop and step.
+func (s *Slice) Attr(name string) (Value, error) {
+	switch name {
+	case "start":
+		return s.Start, nil
+	case "stop":
+		return s.Stop, nil
+	case "step":
+		return s.Step, nil
+	}
+	return Value{}, nil
+}
+
+// AttrNames implements HasAttrs.
+func (s *Slice) AttrNames() []string { return []string{"start", "step", "stop"} }
+
 // Indices resolves the slice against a sequence of length n the way
 // Python's slice.indices does, returning start, stop, step and the number
 // of selected elements.

@@ -58,17 +58,19 @@ func build() *runtime.Module {
 
 func constants() map[string]runtime.Value {
 	return map[string]runtime.Value{
-		"pi":      runtime.MakeFloat(math.Pi),
-		"e":       runtime.MakeFloat(math.E),
-		"inf":     runtime.MakeFloat(math.Inf(1)),
-		"nan":     runtime.MakeFloat(math.NaN()),
-		"newaxis": runtime.None,
-		"float64": runtime.MakeObj(array.DTypeObject{DT: array.Float}),
-		"float_":  runtime.MakeObj(array.DTypeObject{DT: array.Float}),
-		"int64":   runtime.MakeObj(array.DTypeObject{DT: array.Int}),
-		"int_":    runtime.MakeObj(array.DTypeObject{DT: array.Int}),
-		"bool_":   runtime.MakeObj(array.DTypeObject{DT: array.Bool}),
-		"ndarray": runtime.MakeObj(array.DTypeObject{DT: array.Float}),
+		"pi":        runtime.MakeFloat(math.Pi),
+		"e":         runtime.MakeFloat(math.E),
+		"inf":       runtime.MakeFloat(math.Inf(1)),
+		"nan":       runtime.MakeFloat(math.NaN()),
+		"newaxis":   runtime.None,
+		"s_":        runtime.MakeObj(indexExpression{}),
+		"index_exp": runtime.MakeObj(indexExpression{tuple: true}),
+		"float64":   runtime.MakeObj(array.DTypeObject{DT: array.Float}),
+		"float_":    runtime.MakeObj(array.DTypeObject{DT: array.Float}),
+		"int64":     runtime.MakeObj(array.DTypeObject{DT: array.Int}),
+		"int_":      runtime.MakeObj(array.DTypeObject{DT: array.Int}),
+		"bool_":     runtime.MakeObj(array.DTypeObject{DT: array.Bool}),
+		"ndarray":   runtime.MakeObj(array.DTypeObject{DT: array.Float}),
 	}
 }
 

@@ -101,7 +101,7 @@ func (m *machine) callSlow(th *Thread, arg int, names []string, fslot int) (*fra
 // telling it which arguments are temporaries and marking a fresh result.
 func (m *machine) callBuiltin(th *Thread, f *Builtin, arg int, args []Value, kwargs []Kwarg) (Value, error) {
 	th.tempArgs = 0
-	if f.flags&InPlaceArgs != 0 && arg&CallStarMask == 0 {
+	if f.flags&InPlaceArgs != 0 && arg&callStarMask == 0 {
 		th.tempArgs = uint8(arg / compiler.CallTempArg0 & (1<<compiler.CallTempArgs - 1))
 	}
 	v, err := f.fn(th, args, kwargs)
@@ -118,8 +118,8 @@ func (m *machine) callBuiltin(th *Thread, f *Builtin, arg int, args []Value, kwa
 	return v, nil
 }
 
-// CallStarMask covers the CALL bits for *args and **kwargs.
-const CallStarMask = compiler.CallStar | compiler.CallKwStar
+// callStarMask covers the CALL bits for *args and **kwargs.
+const callStarMask = compiler.CallStar | compiler.CallKwStar
 
 // freshMark, in the otherwise unused bits of an object Value, marks the
 // result of a FreshResult builtin called with the CallFresh hint. Only the

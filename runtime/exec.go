@@ -3,7 +3,6 @@ package runtime
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/sim-lang/sim/compiler"
 	"github.com/sim-lang/sim/lang"
@@ -179,27 +178,20 @@ func (e *Env) predeclared(i int, fc *compiler.Funcode) (Value, error) {
 	return Value{}, Errorf("name '%s' is not defined%s", name, Suggest(name, cands))
 }
 
-// conventionalAliases are the names Python users give modules on import.
-var conventionalAliases = map[string]string{
-	"np":  "import numpy as np",
-	"plt": "import matplotlib.pyplot as plt",
-	"b2":  "import brian2 as b2",
+// importHints are the import lines that define names Python users often
+// use without importing: modules and their conventional aliases.
+var importHints = map[string]string{
+	"np":    "import numpy as np",
+	"numpy": "import numpy",
+	"plt":   "import matplotlib.pyplot as plt",
+	"b2":    "import brian2 as b2",
+	"math":  "import math",
+	"time":  "import time",
+	"scipy": "import scipy",
 }
 
-// importHint returns the import statement that would define name when it
-// is a module's name or its conventional alias, or "".
-func importHint(name string) string {
-	if imp, ok := conventionalAliases[name]; ok {
-		return imp
-	}
-	registryMu.Lock()
-	_, ok := moduleBuild[name]
-	registryMu.Unlock()
-	if ok && !strings.Contains(name, ".") {
-		return "import " + name
-	}
-	return ""
-}
+// importHint returns the import statement that would define name, or "".
+func importHint(name string) string { return importHints[name] }
 
 // recoverInternal turns a Go panic into an error.
 func recoverInternal(err *error) {

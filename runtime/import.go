@@ -80,7 +80,29 @@ func (e *Env) importModule(th *Thread, name, importer string) (*Module, error) {
 			return e.loadSim(th, path)
 		}
 	}
+	if pkg, ok := packageModule(name); ok {
+		return pkg, nil
+	}
 	return nil, Errorf("no module named '%s' (available: %s)", name, strings.Join(ModuleNames(), ", "))
+}
+
+// packageModule returns a package for a name that only prefixes registered
+// modules (`import scipy` gives scipy.integrate, scipy.optimize and
+// scipy.stats as attributes); ok is false when nothing is registered
+// under it.
+func packageModule(name string) (*Module, bool) {
+	prefix := name + "."
+	pkg := &Module{Name: name, Members: map[string]Value{}}
+	for _, n := range ModuleNames() {
+		sub, ok := strings.CutPrefix(n, prefix)
+		if !ok || strings.Contains(sub, ".") {
+			continue
+		}
+		if m, ok := LoadModule(n); ok {
+			pkg.Members[sub] = MakeObj(m)
+		}
+	}
+	return pkg, len(pkg.Members) > 0
 }
 
 // baseDir is the directory imports in importer are relative to.

@@ -3,7 +3,9 @@
 // constants pi, e, inf, nan, all predeclared. It also registers the module
 // answering to "brian2", "units" and "brian2.units", whose members are
 // every unit name plus these helpers, so that `from brian2 import *`
-// works; later packages add the model objects with AddBrian2Member.
+// works; later packages add the model objects with AddBrian2Member. Like
+// Brian2's, the module also carries pylab's names (numpy's and pyplot's,
+// np and plt) beneath its own.
 package unitsmod
 
 import (
@@ -79,5 +81,41 @@ func build() *runtime.Module {
 		m[name] = v
 	}
 	extraMu.Unlock()
+	addPylab(m)
 	return &runtime.Module{Name: "brian2", Members: m}
+}
+
+// pylabSkipped are numpy members that Python's `from numpy import *` does
+// not export (they would hide the builtins max, min, abs, round and the
+// np.random module), and sum/any/all, kept as the builtins (numpy's agree
+// with them on the numbers and arrays scripts pass).
+var pylabSkipped = map[string]bool{
+	"max": true, "min": true, "abs": true, "round": true, "random": true,
+	"sum": true, "any": true, "all": true,
+}
+
+// addPylab adds what Brian2's own `from pylab import *` puts in its
+// namespace, below Brian2's names: numpy's functions over pyplot's (plot,
+// xlabel, show, ...), and the modules as np and plt, so that tutorial
+// scripts plot and average without importing either.
+func addPylab(m map[string]runtime.Value) {
+	pylab := map[string]runtime.Value{}
+	for _, name := range []string{"matplotlib.pyplot", "numpy"} {
+		mod, ok := runtime.LoadModule(name)
+		if !ok {
+			continue
+		}
+		for k, v := range mod.Members {
+			if !pylabSkipped[k] && k != "" && k[0] != '_' {
+				pylab[k] = v
+			}
+		}
+		alias := map[string]string{"numpy": "np", "matplotlib.pyplot": "plt"}[name]
+		pylab[alias] = runtime.MakeObj(mod)
+	}
+	for k, v := range pylab {
+		if _, taken := m[k]; !taken {
+			m[k] = v
+		}
+	}
 }

@@ -253,6 +253,9 @@ func (r *resolver) stmt(s *scope, st lang.Stmt) {
 		r.expr(s, st.Cond)
 		r.stmts(s, st.Body)
 	case *lang.Def:
+		for _, d := range st.Decorators {
+			r.expr(s, d.X)
+		}
 		for _, p := range st.Params {
 			if p.Default != nil {
 				r.expr(s, p.Default)

@@ -62,9 +62,7 @@ func (f *fcomp) stmt(st lang.Stmt) {
 	case *lang.Branch:
 		f.branch(s)
 	case *lang.Def:
-		f.function(s, s.Name, s.Params, s.Body, nil)
-		f.pos = s.Pos
-		f.storeName(s.Name)
+		f.def(s)
 	case *lang.Return:
 		if f.fn.module {
 			f.c.errorf(s.Pos, "'return' outside function")
@@ -133,6 +131,25 @@ func (f *fcomp) stmt(st lang.Stmt) {
 	default:
 		f.c.errorf(st.Start(), "unsupported statement")
 	}
+}
+
+// def makes the function and binds its name. Decorators are evaluated
+// top-down before the function is made (defaults included), then called
+// bottom-up on it, each call positioned at its '@' line so that a
+// traceback through it points there; the name is bound once, to the
+// final result.
+func (f *fcomp) def(s *lang.Def) {
+	for _, d := range s.Decorators {
+		f.pos = d.Pos
+		f.expr(d.X)
+	}
+	f.function(s, s.Name, s.Params, s.Body, nil)
+	for i := len(s.Decorators) - 1; i >= 0; i-- {
+		f.pos = s.Decorators[i].Pos
+		f.emit(CALL, 1)
+	}
+	f.pos = s.Pos
+	f.storeName(s.Name)
 }
 
 func (f *fcomp) endLoop(l *loop) {

@@ -305,12 +305,22 @@ type Branch struct {
 	Kind BranchKind
 }
 
-// Def is a function definition.
+// Def is a function definition. Pos is the position of `def`.
 type Def struct {
 	Pos    Pos
 	Name   string
 	Params []Param
 	Body   []Stmt
+	// Decorators are the `@expression` lines before the def, top first.
+	// They are evaluated top-down before the def runs, then applied to
+	// the function bottom-up; Name is bound to the result.
+	Decorators []Decorator
+}
+
+// Decorator is one `@X` line before a def; Pos is the position of '@'.
+type Decorator struct {
+	Pos Pos
+	X   Expr
 }
 
 // Return is `return` or `return Value`.

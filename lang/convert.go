@@ -46,17 +46,15 @@ func (c *converter) stmt(g *gStmt, out []Stmt) []Stmt {
 		w := g.While
 		return append(out, &While{Pos: pos(w.Pos), Cond: c.test(w.Cond), Body: c.suite(w.Body)})
 	case g.Def != nil:
-		d := g.Def
-		params := make([]Param, 0, len(d.Params))
-		for i, p := range d.Params {
-			if p.Star == "" && p.Name == "" && p.Ann == nil && p.Default == nil {
-				c.emptyItem(i, len(d.Params), pos(p.Pos), true)
-				continue
-			}
-			params = append(params, Param{Pos: pos(p.Pos), Name: p.Name, Star: starCount(p.Star), Default: c.optTest(p.Default)})
+		return append(out, c.def(g.Def))
+	case g.Deco != nil:
+		decos := make([]Decorator, len(g.Deco.Decos))
+		for i, x := range g.Deco.Decos { // first, so errors come in source order
+			decos[i] = Decorator{Pos: pos(x.Pos), X: c.test(x.X)}
 		}
-		c.checkParams(params)
-		return append(out, &Def{Pos: pos(d.Pos), Name: d.Name.Name, Params: params, Body: c.suite(d.Body)})
+		d := c.def(g.Deco.Def)
+		d.Decorators = decos
+		return append(out, d)
 	case g.Simple != nil:
 		out = append(out, c.small(g.Simple.First))
 		for i, s := range g.Simple.Rest {
@@ -70,6 +68,20 @@ func (c *converter) stmt(g *gStmt, out []Stmt) []Stmt {
 		}
 	}
 	return out
+}
+
+// def converts a function definition (without its decorators).
+func (c *converter) def(d *gDef) *Def {
+	params := make([]Param, 0, len(d.Params))
+	for i, p := range d.Params {
+		if p.Star == "" && p.Name == "" && p.Ann == nil && p.Default == nil {
+			c.emptyItem(i, len(d.Params), pos(p.Pos), true)
+			continue
+		}
+		params = append(params, Param{Pos: pos(p.Pos), Name: p.Name, Star: starCount(p.Star), Default: c.optTest(p.Default)})
+	}
+	c.checkParams(params)
+	return &Def{Pos: pos(d.Pos), Name: d.Name.Name, Params: params, Body: c.suite(d.Body)}
 }
 
 func (c *converter) ifStmt(g *gIf) *If {

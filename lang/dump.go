@@ -233,6 +233,11 @@ func dump(b *strings.Builder, n Node) {
 		b.WriteString([...]string{"break", "continue", "pass"}[n.Kind])
 	case *Def:
 		b.WriteString("(def " + n.Name + " ")
+		for _, d := range n.Decorators {
+			b.WriteByte('@')
+			dump(b, d.X)
+			b.WriteByte(' ')
+		}
 		dumpParams(b, n.Params)
 		b.WriteByte(' ')
 		dumpBody(b, n.Body)

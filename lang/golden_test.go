@@ -79,6 +79,11 @@ func deepDump(b *strings.Builder, v reflect.Value) {
 	case reflect.Struct:
 		b.WriteString(v.Type().Name() + "{")
 		for i := 0; i < v.NumField(); i++ {
+			// Def.Decorators came after the corpus was recorded: left
+			// out when empty, the recorded trees of plain defs stay valid.
+			if v.Type().Field(i).Name == "Decorators" && v.Field(i).Len() == 0 {
+				continue
+			}
 			if i > 0 {
 				b.WriteByte(' ')
 			}

@@ -26,11 +26,12 @@ type gRoot struct {
 // neither results nor messages, but each alternative tried costs a
 // participle branch.
 type gStmt struct {
-	Simple *gSimple `parser:"  @@"`
-	If     *gIf     `parser:"| @@"`
-	For    *gFor    `parser:"| @@"`
-	While  *gWhile  `parser:"| @@"`
-	Def    *gDef    `parser:"| @@"`
+	Simple *gSimple    `parser:"  @@"`
+	If     *gIf        `parser:"| @@"`
+	For    *gFor       `parser:"| @@"`
+	While  *gWhile     `parser:"| @@"`
+	Def    *gDef       `parser:"| @@"`
+	Deco   *gDecorated `parser:"| @@"`
 }
 
 // gSimple is one logical line of `;`-separated simple statements.
@@ -83,6 +84,20 @@ type gDef struct {
 	Params []*gDParam `parser:"'(' @@ ( ',' @@ )* ')'"`
 	Ret    *gTest     `parser:"( '->' @@ )?"`
 	Body   *gSuite    `parser:"':' @@"`
+}
+
+// gDecorated is a def preceded by decorator lines. A decorator line
+// starting a statement that is not a def is reported by translateError
+// (the grammar wanted a gDef there).
+type gDecorated struct {
+	Decos []*gDecorator `parser:"@@+"`
+	Def   *gDef         `parser:"@@"`
+}
+
+// gDecorator is one `@expression` line.
+type gDecorator struct {
+	Pos lexer.Position
+	X   *gTest `parser:"'@' @@ Newline"`
 }
 
 // gDParam is a def parameter; annotations are parsed and ignored. It may

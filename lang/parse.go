@@ -221,6 +221,9 @@ func syntaxMessage(tok, p1, p2 lexer.Token, expect string) string {
 	if p1.Type == tNewline && p2.Type == tPunct && p2.Value == ":" {
 		return "expected an indented block"
 	}
+	if strings.HasPrefix(expect, "GDef") { // only gDecorated requires a def
+		return "decorators must be followed by a function definition"
+	}
 	if tok.Type == tPunct && tok.Value == "=" && p1.Type != tPunct {
 		return "invalid syntax: cannot use '=' here (did you mean '=='?)"
 	}
@@ -255,7 +258,8 @@ func syntaxMessage(tok, p1, p2 lexer.Token, expect string) string {
 // IsIncomplete reports whether src is an unfinished REPL entry that should
 // be continued on another line: an open bracket, an unterminated
 // triple-quoted string, a trailing backslash, a block header ending in ':',
-// or a compound statement not yet closed by an empty line. The REPL should
+// a decorator line, or a compound statement (decorated def included) not
+// yet closed by an empty line. The REPL should
 // pass its lines each terminated by "\n"; an entry then ends a block with
 // a final empty line.
 func IsIncomplete(src string) bool {
@@ -276,6 +280,9 @@ func IsIncomplete(src string) bool {
 	}
 	compound := false
 	if t := toks[0]; t.Type == tKeyword && (t.Value == "if" || t.Value == "for" || t.Value == "while" || t.Value == "def") {
+		compound = true
+	}
+	if t := toks[0]; t.Type == tPunct && t.Value == "@" { // a decorator wants its def
 		compound = true
 	}
 	for _, t := range toks[:n] {

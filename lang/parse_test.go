@@ -61,6 +61,14 @@ func TestParseStatements(t *testing.T) {
 		{"def f(x: float, y: int = 1,) -> float:\n    return x\n", "(def f (x y=1) ((return x)))"},
 		{"def outer():\n    def inner():\n        return 1\n    return inner\n",
 			"(def outer () ((def inner () ((return 1))); (return inner)))"},
+		{"@dec\ndef f(): pass\n", "(def f @dec () (pass))"},
+		{"@a.b(1, k=2)\n@c[0]\n@(lambda f: f)\ndef f(x):\n    return x\n",
+			"(def f @(call (. a b) 1 k=2) @(index c 0) @(lambda (f) f) (x) ((return x)))"},
+		{"@d\n\n# comment\n@e\ndef f(): pass", "(def f @d @e () (pass))"},
+		{"def outer():\n    @wrap(1)\n    def inner():\n        return 1\n    return inner\n",
+			"(def outer () ((def inner @(call wrap 1) () ((return 1))); (return inner)))"},
+		{"if x:\n    @d\n    def f(): pass\ny = f\n", "(if x ((def f @d () (pass))))\n(= y f)"},
+		{"@a if c else b\ndef f(): pass", "(def f @(if c a b) () (pass))"},
 		{"x = 1\n\n\n# comment\n   # indented comment\ny = 2  # trailing\n", "(= x 1)\n(= y 2)"},
 		{"x = [\n    1,\n  2,\n]\n", "(= x (list 1 2))"},
 		{"x = 1 + \\\n    2\n", "(= x (+ 1 2))"},
@@ -312,6 +320,32 @@ func TestPositions(t *testing.T) {
 	}
 }
 
+func TestDecoratorPositions(t *testing.T) {
+	f, err := ParseFile("t.sim", "if x:\n    @a\n    @  b.c(1)\n    def f(): pass\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := f.Stmts[0].(*If).Body[0].(*Def)
+	if len(d.Decorators) != 2 {
+		t.Fatalf("%d decorators, want 2", len(d.Decorators))
+	}
+	checks := []struct {
+		what      string
+		got, want Pos
+	}{
+		{"def", d.Pos, Pos{4, 5}},
+		{"first @", d.Decorators[0].Pos, Pos{2, 5}},
+		{"first expr", d.Decorators[0].X.Start(), Pos{2, 6}},
+		{"second @", d.Decorators[1].Pos, Pos{3, 5}},
+		{"second call (", d.Decorators[1].X.Start(), Pos{3, 11}},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s at %v, want %v", c.what, c.got, c.want)
+		}
+	}
+}
+
 func TestSyntaxErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		// want is "line:col: message" (message may be a prefix)
@@ -382,7 +416,18 @@ func TestSyntaxErrors(t *testing.T) {
 		{"x = f'{a + }'", "1:12: expected an expression after '+'"},
 		{"x = 1\ny = f'''\n {a b}'''", "3:5: invalid syntax"},
 		{"x = a[]", "1:7: expected an index or slice"},
-		{"@dec\ndef f(): pass", "1:1: unexpected '@'"},
+		{"@dec\nx = 1\n", "2:1: decorators must be followed by a function definition"},
+		{"@dec\n@dec2\nif x: pass\n", "3:1: decorators must be followed by a function definition"},
+		{"@dec\n", "1:5: decorators must be followed by a function definition"},
+		{"x = 1\n@dec", "2:5: decorators must be followed by a function definition"},
+		{"if x:\n    @dec\ny = 1\n", "2:9: decorators must be followed by a function definition"},
+		{"@dec\n    def f(): pass\n", "2:5: unexpected indent"},
+		{"@dec def f(): pass\n", "1:6: unexpected keyword 'def'"},
+		{"@\ndef f(): pass\n", "1:2: expected an expression after '@'"},
+		{"@a, b\ndef f(): pass\n", "1:3: unexpected ','"},
+		{"@f(a=1, 2)\ndef g(x=1, y): pass\n", "1:9: positional argument follows keyword argument"},
+		{"@dec\nclass A: pass\n", "2:1: class definitions are not supported in sim"},
+		{"x = @dec", "1:5: expected an expression after '='"},
 		{"import", "1:7: expected a module name"},
 		{"x = not", "1:8: expected an expression after 'not'"},
 		{"x = a.", "1:7: expected a name after '.'"},
@@ -473,6 +518,14 @@ func TestIsIncomplete(t *testing.T) {
 		{"x = 'abc\n", false},
 		{"", false},
 		{"while x:\n    if y:\n", true},
+		{"@dec\n", true},
+		{"@dec(1,\n", true},
+		{"@dec\n@dec2\n", true},
+		{"@dec\ndef f(): return 1\n", true},
+		{"@dec\ndef f():\n    return 1\n", true},
+		{"@dec\ndef f():\n    return 1\n\n", false},
+		{"@dec\n\n", false},
+		{"x = a @ b\n", false},
 	}
 	for _, tt := range tests {
 		if got := IsIncomplete(tt.src); got != tt.want {

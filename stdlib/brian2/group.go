@@ -34,7 +34,7 @@ func newNeuronGroup(th *runtime.Thread, args []runtime.Value, kwargs []runtime.K
 	st := stateOf(th)
 	cfg := engine.GroupConfig{N: n, Clock: st.defaultClock}
 	var err error
-	if cfg.Model, err = optString(fn, "model", modelV); err != nil {
+	if cfg.Model, err = modelString(fn, modelV); err != nil {
 		return runtime.Value{}, err
 	}
 	if cfg.Threshold, err = optString(fn, "threshold", threshold); err != nil {

@@ -80,7 +80,7 @@ func newSynapses(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwar
 	}
 	cfg := engine.SynapsesConfig{Source: src.src, Target: tgt.src, Clock: st.defaultClock}
 	var err error
-	if cfg.Model, err = optString(fn, "model", modelV); err != nil {
+	if cfg.Model, err = modelString(fn, modelV); err != nil {
 		return runtime.Value{}, err
 	}
 	if cfg.Method, err = optString(fn, "method", method); err != nil {

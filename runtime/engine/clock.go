@@ -21,6 +21,20 @@ type Clock struct {
 	Step int64
 	// End is the first step not simulated by the current run.
 	End int64
+	// inRun is set while a run simulates with this clock.
+	inRun bool
+}
+
+// checkNotRunning refuses what (a run, a restore) while one of clocks is
+// driving a run in progress: a network operation calling run() or
+// restore() from inside the simulation.
+func checkNotRunning(clocks []*Clock, what string) error {
+	for _, c := range clocks {
+		if c.inRun {
+			return fmt.Errorf("cannot %s while a run using the clock '%s' is in progress (called from a network operation?)", what, c.Name)
+		}
+	}
+	return nil
 }
 
 // NewClock returns a clock at t = 0 with time step dt (seconds).

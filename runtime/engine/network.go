@@ -141,6 +141,9 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkNotRunning(clocks, "run"); err != nil {
+		return err
+	}
 	tStart, tEnd := n.T, n.T+duration
 	for _, c := range clocks {
 		if err := c.SetInterval(tStart, tEnd); err != nil {
@@ -165,6 +168,16 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// a network operation could call run() again: the clocks of this run
+	// are busy until it returns
+	for _, c := range clocks {
+		c.inRun = true
+	}
+	defer func() {
+		for _, c := range clocks {
+			c.inRun = false
+		}
+	}()
 	rep := newReporter(opts.Report, opts.ReportPeriod, tStart, duration)
 	clock, cur := nextClocks(clocks, nil)
 	steps := 0

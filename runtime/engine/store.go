@@ -67,6 +67,13 @@ func (n *Network) Store(name, filename string) error {
 // Restore sets every object back to the snapshot called name (read from
 // filename when that is not empty).
 func (n *Network) Restore(name, filename string) error {
+	_, clocks, err := n.ops()
+	if err != nil {
+		return err
+	}
+	if err := checkNotRunning(clocks, "restore"); err != nil {
+		return err
+	}
 	var s *Snapshot
 	if filename == "" {
 		s = n.Stored[name]
@@ -100,10 +107,6 @@ func (n *Network) Restore(name, filename string) error {
 		}
 	}
 	n.T = s.T
-	_, clocks, err := n.ops()
-	if err != nil {
-		return err
-	}
 	for _, c := range clocks {
 		c.Step = c.CalcTimestep(n.T)
 	}

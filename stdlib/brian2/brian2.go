@@ -27,8 +27,9 @@ var builtins = map[string]runtime.BuiltinFunc{}
 
 // def adds a builtin; it is called from package-level variable
 // declarations so that every builtin exists before init registers them.
+// The objects builtins create are remembered for collect().
 func def(name string, f runtime.BuiltinFunc) bool {
-	builtins[name] = f
+	builtins[name] = remembered(f)
 	return true
 }
 

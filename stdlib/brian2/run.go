@@ -186,6 +186,8 @@ func engineObject(v runtime.Value) (engine.Object, error) {
 		return o.m, nil
 	case *RateMonitor:
 		return o.m, nil
+	case *NetworkOperation:
+		return o.op, nil
 	}
 	return nil, runtime.Errorf("cannot add %s to a network", runtime.TypeName(v))
 }

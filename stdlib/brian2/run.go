@@ -35,7 +35,7 @@ func runNetwork(th *runtime.Thread, net *engine.Network, fn string, args []runti
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	opts := engine.RunOptions{Info: th.Stderr, Ctx: th.Ctx}
+	opts := engine.RunOptions{Info: logWriter(th), Ctx: th.Ctx}
 	if namespace.IsValid() && !namespace.IsNone() {
 		ns, err := dictNamespace(namespace)
 		if err != nil {

@@ -23,6 +23,7 @@ var helpers = map[string]runtime.BuiltinFunc{
 	"get_unit":             getUnit,
 	"have_same_dimensions": haveSameDimensions,
 	"is_dimensionless":     isDimensionless,
+	"check_units":          checkUnits,
 }
 
 // constants are the predeclared floats Brian2 scripts get from numpy.

@@ -26,7 +26,9 @@ var netopParams = []string{"dt", "clock", "when", "order", "name"}
 // networkOperation is network_operation(function=None, dt=None,
 // clock=None, when='start', order=0, name=...): called with a function
 // it returns the NetworkOperation; called with keywords only it returns
-// a decorator that makes one from the function it is given.
+// a decorator that makes one from the function it is given. Brian2
+// silently drops the keywords of network_operation(f, when='end'); sim
+// applies them, as the caller meant.
 func networkOperation(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	const fn = "network_operation"
 	if len(args) == 1 {
@@ -171,7 +173,9 @@ func makeNetop(th *runtime.Thread, fn string, f runtime.Value, kwargs []runtime.
 
 // netopArity applies Brian2's rule for the function of a network
 // operation: a script function takes either no argument or one (the
-// time t); other callables are called without arguments.
+// time t); other callables are called without arguments. Parameters are
+// counted as the function lists them, *args and keyword-only ones
+// included (Python counts only the positional ones).
 func netopArity(fn string, f runtime.Value) (bool, error) {
 	if _, ok := f.Obj().(runtime.Callable); !ok || f.Kind() != runtime.ObjKind {
 		return false, runtime.Errorf("%s() needs a function to call at every time step, not %s", fn, runtime.TypeName(f))

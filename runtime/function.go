@@ -40,6 +40,10 @@ func (f *Function) Name() string { return f.code.Name }
 // keyword-only, *args, **kwargs).
 func (f *Function) Params() []string { return f.code.Params }
 
+// NumPos returns how many of Params are positional parameters (Python's
+// inspect.getfullargspec(f).args).
+func (f *Function) NumPos() int { return f.code.NumPos }
+
 // Call implements Callable: it runs the function on th.
 func (f *Function) Call(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	return callFunction(th, f, args, kwargs)

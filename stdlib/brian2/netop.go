@@ -172,24 +172,19 @@ func makeNetop(th *runtime.Thread, fn string, f runtime.Value, kwargs []runtime.
 }
 
 // netopArity applies Brian2's rule for the function of a network
-// operation: a script function takes either no argument or one (the
-// time t); other callables are called without arguments. Parameters are
-// counted as the function lists them, *args and keyword-only ones
-// included (Python counts only the positional ones).
+// operation: a script function takes either no positional argument or
+// one (the time t); other callables are called without arguments.
 func netopArity(fn string, f runtime.Value) (bool, error) {
 	if _, ok := f.Obj().(runtime.Callable); !ok || f.Kind() != runtime.ObjKind {
 		return false, runtime.Errorf("%s() needs a function to call at every time step, not %s", fn, runtime.TypeName(f))
 	}
-	p, ok := f.Obj().(interface {
-		Params() []string
-		Name() string
-	})
+	sf, ok := f.Obj().(*runtime.Function)
 	if !ok {
 		return false, nil
 	}
-	params := p.Params()
+	params := sf.Params()[:sf.NumPos()]
 	if len(params) >= 1 && params[0] == "self" {
-		return false, runtime.Errorf("the first argument of the function '%s' is 'self', suggesting it is an instance method and not a function", p.Name())
+		return false, runtime.Errorf("the first argument of the function '%s' is 'self', suggesting it is an instance method and not a function", sf.Name())
 	}
 	switch len(params) {
 	case 0:
@@ -197,7 +192,7 @@ func netopArity(fn string, f runtime.Value) (bool, error) {
 	case 1:
 		return true, nil
 	}
-	return false, runtime.Errorf("function '%s' cannot be used as a network operation, it needs to have either only 't' as an argument or have no arguments, but it has %d arguments", p.Name(), len(params))
+	return false, runtime.Errorf("function '%s' cannot be used as a network operation, it needs to have either only 't' as an argument or have no arguments, but it has %d arguments", sf.Name(), len(params))
 }
 
 // isClock reports whether v is a Clock script object.

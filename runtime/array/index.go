@@ -425,18 +425,27 @@ func (a *Array) SetIndex(key, v rt.Value) error {
 	return nil
 }
 
+// scatter stores the elements of src, in row-major order, at the offsets
+// offs of dst (same dtype).
 func scatter(dst, src *Array, offs []int) {
+	switch dst.dtype {
+	case Float:
+		scatterRows(dst.f, src.f, src, offs)
+	case Int:
+		scatterRows(dst.i, src.i, src, offs)
+	default:
+		scatterRows(dst.b, src.b, src, offs)
+	}
+}
+
+func scatterRows[T any](d, s []T, src *Array, offs []int) {
 	k := 0
-	walk(src.shape, src.strides, src.offset, func(off int) {
-		switch dst.dtype {
-		case Float:
-			dst.f[offs[k]] = src.f[off]
-		case Int:
-			dst.i[offs[k]] = src.i[off]
-		default:
-			dst.b[offs[k]] = src.b[off]
+	walkRows(src.shape, src.strides, src.offset, func(off, stride, n int) {
+		for _, o := range offs[k : k+n] {
+			d[o] = s[off]
+			off += stride
 		}
-		k++
+		k += n
 	})
 }
 
@@ -463,20 +472,33 @@ func (a *Array) Assign(src *Array) error {
 	}
 	if a.contiguous() {
 		n := a.Size()
-		if bs, ok := flatStride(b); ok && bs == 1 {
+		if bs, ok := flatStride(b); ok && (bs == 1 || bs == 0) {
 			switch a.dtype {
 			case Float:
-				copy(a.f[a.offset:a.offset+n], b.f[b.offset:b.offset+n])
+				copyOrFill(a.f[a.offset:a.offset+n], b.f, b.offset, bs)
 			case Int:
-				copy(a.i[a.offset:a.offset+n], b.i[b.offset:b.offset+n])
+				copyOrFill(a.i[a.offset:a.offset+n], b.i, b.offset, bs)
 			default:
-				copy(a.b[a.offset:a.offset+n], b.b[b.offset:b.offset+n])
+				copyOrFill(a.b[a.offset:a.offset+n], b.b, b.offset, bs)
 			}
 			return nil
 		}
 	}
 	scatter(a, b, a.offsets())
 	return nil
+}
+
+// copyOrFill copies src[off:] into dst (stride 1) or fills dst with
+// src[off] (stride 0, a broadcast scalar: a[:] = 0.5).
+func copyOrFill[T any](dst, src []T, off, stride int) {
+	if stride == 1 {
+		copy(dst, src[off:off+len(dst)])
+		return
+	}
+	v := src[off]
+	for i := range dst {
+		dst[i] = v
+	}
 }
 
 // overlaps reports whether a and b share a backing slice.

@@ -317,6 +317,10 @@ type EventMonitor struct {
 	kind string
 }
 
+// Len implements runtime.Sequence: len(M) is the number of events
+// recorded, as in Brian2.
+func (E *EventMonitor) Len() int { return int(E.m.Total) }
+
 func newSpikeMonitor(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	var source, variables, record, when, order, name runtime.Value
 	if err := runtime.UnpackArgs("SpikeMonitor", args, kwargs, "source", &source, "variables?", &variables, "record?", &record, "when?", &when, "order?", &order, "name?", &name); err != nil {

@@ -295,11 +295,11 @@ func newScalarMap(fn string, kw kwset, vals []float64, a *array.Array) (*scalarM
 }
 
 // axHist is Axes.hist(x, bins=10, range=, density=, weights=,
-// cumulative=, histtype=, color=, label=, alpha=, edgecolor=, linewidth=,
+// cumulative=, histtype=, color=, facecolor=, label=, alpha=, edgecolor=, linewidth=,
 // rwidth=, log=): returns (counts, bin edges, None).
 func axHist(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	const fn = "hist"
-	kw, err := parseKw(fn, kwargs, "x", "bins", "range", "density", "weights", "cumulative", "histtype", "color", "label", "alpha", "edgecolor", "linewidth", "rwidth", "log", "orientation", "zorder", "align")
+	kw, err := parseKw(fn, kwargs, "x", "bins", "range", "density", "weights", "cumulative", "histtype", "color", "facecolor", "label", "alpha", "edgecolor", "linewidth", "rwidth", "log", "orientation", "zorder", "align")
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -325,9 +325,13 @@ func axHist(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime
 	}
 	var weights []float64
 	if kw.has("weights") {
-		if weights, err = floatsOf(fn, "weights", kw.get("weights")); err != nil {
-			return runtime.Value{}, err
+		// weights may carry a unit (rates, as in Brian2's tutorials):
+		// their SI values weigh the counts, as numpy does with quantities
+		w, err := array.From(kw.get("weights"))
+		if err != nil {
+			return runtime.Value{}, runtime.Errorf("%s(): weights must be numbers: %v", fn, err)
 		}
+		weights = append([]float64(nil), w.Float64s()...)
 		if len(weights) != len(xd.vals) {
 			return runtime.Value{}, runtime.Errorf("%s(): weights must have the same length as x", fn)
 		}
@@ -404,6 +408,12 @@ func axHist(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime
 		col = c
 	} else {
 		col = cycle[ax.nextColor()]
+	}
+	// facecolor (fc) fills the bars; color also sets a step line's colour
+	if c, ok, err := kw.color("facecolor"); err != nil {
+		return runtime.Value{}, err
+	} else if ok {
+		col = c
 	}
 	col = withAlpha(col, alpha)
 	lw, err := kw.float("linewidth", 0)

@@ -42,24 +42,17 @@ func floatToInt(f float64) (Value, error) {
 	return MakeInt(int64(t)), nil
 }
 
-// unitsError reports a conversion of a quantity with units to a number.
-func unitsError(to string, q Quantity) error {
-	return Errorf("cannot convert %s to %s: it has units (%s); divide by a unit first", formatOperand(MakeObj(q)), to, dimName(q.D))
-}
 
-// scalarFloat returns the single float of a one-element dimensionless
-// HasFloats object (an array of one element).
+// scalarFloat returns the single float of a one-element HasFloats object
+// (an array of one element), in SI units as Brian2 gives it.
 func scalarFloat(v Value, to string) (float64, bool, error) {
 	h, ok := v.obj.(HasFloats)
 	if !ok {
 		return 0, false, nil
 	}
-	data, _, d := h.Floats()
+	data, _, _ := h.Floats()
 	if len(data) != 1 {
 		return 0, true, Errorf("only arrays of one element can be converted to %s", to)
-	}
-	if !d.IsDimensionless() {
-		return 0, true, Errorf("cannot convert an array with units (%s) to %s", dimName(d), to)
 	}
 	return data[0], true, nil
 }
@@ -94,7 +87,7 @@ func builtinInt(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	case String:
 		return ParseInt(string(o), 10)
 	case Quantity:
-		return Value{}, unitsError("int", o)
+		return floatToInt(o.V) // Brian2: int(3*second) is 3, the SI value
 	}
 	if f, ok, err := scalarFloat(x, "int"); ok {
 		if err != nil {
@@ -187,7 +180,7 @@ func builtinFloat(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		f, err := ParseFloat(string(o))
 		return MakeFloat(f), err
 	case Quantity:
-		return Value{}, unitsError("float", o)
+		return MakeFloat(o.V), nil // Brian2: float(5*mV) is 0.005, the SI value
 	}
 	if f, ok, err := scalarFloat(x, "float"); ok {
 		return MakeFloat(f), err

@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,7 @@ func init() {
 		"type":       builtinType,
 		"isinstance": builtinIsinstance,
 		"hasattr":    builtinHasattr,
+		"dir":        builtinDir,
 		"getattr":    builtinGetattr,
 		"setattr":    builtinSetattr,
 		"format":     builtinFormat,
@@ -47,6 +49,9 @@ func init() {
 	} {
 		Predeclare(name, NewBuiltinFlags(name, coreFlags[name], fn))
 	}
+	// the script being run is __main__; an imported .sim file gets its own
+	// name as a global (so `if __name__ == "__main__":` works as in Python)
+	Predeclare("__name__", MakeStr("__main__"))
 }
 
 // coreFlags marks the builtins that only read their arguments during the
@@ -150,6 +155,29 @@ func builtinIsinstance(th *Thread, args []Value, kwargs []Kwarg) (Value, error) 
 		}
 	}
 	return False, nil
+}
+
+// builtinDir is dir(obj): the sorted attribute names of obj; dir() lists
+// the names defined where it is called.
+func builtinDir(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	var x Value
+	if err := UnpackArgs("dir", args, kwargs, "obj?", &x); err != nil {
+		return Value{}, err
+	}
+	var names []string
+	if x.IsValid() {
+		names = AttrNamesOf(x)
+	} else {
+		seen := map[string]bool{}
+		for _, n := range CallerNames(th) {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+		sort.Strings(names)
+	}
+	return NewStrList(names), nil
 }
 
 func builtinHasattr(th *Thread, args []Value, kwargs []Kwarg) (Value, error) {

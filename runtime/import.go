@@ -151,6 +151,7 @@ func (e *Env) loadSim(th *Thread, path string) (*Module, error) {
 	mods.loading = append(mods.loading, key)
 	defer func() { mods.loading = mods.loading[:len(mods.loading)-1] }()
 	child := &Env{Dir: filepath.Dir(path), table: compiler.NewGlobals(), mods: mods, pkgs: map[string]*Module{}}
+	child.Set("__name__", MakeStr(strings.TrimSuffix(filepath.Base(path), ".sim")))
 	if err := child.Exec(th, path, string(src)); err != nil {
 		return nil, err
 	}

@@ -74,6 +74,19 @@ func GetAttr(x Value, name string) (Value, error) {
 	return Value{}, Errorf("'%s' object has no attribute '%s'%s", TypeName(x), name, Suggest(name, candidates))
 }
 
+// AttrNamesOf lists x's attribute names, sorted: a HasAttrs object's, or
+// the methods of a str, list, tuple or dict (dir(x)).
+func AttrNamesOf(x Value) []string {
+	var names []string
+	if o, ok := x.obj.(HasAttrs); ok {
+		names = append(names, o.AttrNames()...)
+	} else if ms := methodTables[TypeName(x)]; ms != nil {
+		names = attrNames(ms)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // HasAttr reports whether x.name exists.
 func HasAttr(x Value, name string) bool {
 	_, err := GetAttr(x, name)

@@ -33,8 +33,15 @@ func From(v runtime.Value) (*Array, error) {
 	if ok || err != nil {
 		return a, err
 	}
-	switch v.Obj().(type) {
+	switch o := v.Obj().(type) {
 	case runtime.Tuple, *runtime.List:
+	case *runtime.Range:
+		// np.array(range(n)) as numpy: an int array of the range's values
+		out := make([]int64, 0, o.Len())
+		for k := o.Start; (o.Step > 0 && k < o.Stop) || (o.Step < 0 && k > o.Stop); k += o.Step {
+			out = append(out, k)
+		}
+		return FromInts(out), nil
 	default:
 		return nil, runtime.Errorf("cannot convert %s to an array", runtime.TypeName(v))
 	}

@@ -244,11 +244,28 @@ func (a *Array) Attr(name string) (rt.Value, error) {
 	}
 	m, ok := methods[name]
 	if !ok {
+		if f, ok := moduleMethods[name]; ok {
+			return rt.NewBuiltin(name, func(th *rt.Thread, args []rt.Value, kwargs []rt.Kwarg) (rt.Value, error) {
+				return f(th, append([]rt.Value{Value(a)}, args...), kwargs)
+			}), nil
+		}
 		return rt.Value{}, nil
 	}
 	return rt.NewBuiltin(name, func(th *rt.Thread, args []rt.Value, kwargs []rt.Kwarg) (rt.Value, error) {
 		return m(a, args, kwargs)
 	}), nil
+}
+
+// moduleMethods are methods defined by a module's function of the same
+// name taking the array first (a.repeat(2) is np.repeat(a, 2)).
+var moduleMethods = map[string]rt.BuiltinFunc{}
+
+// AddMethod makes a.name(...) call f(a, ...). Call it from an init
+// function.
+func AddMethod(name string, f rt.BuiltinFunc) {
+	moduleMethods[name] = f
+	attrNames = append(attrNames, name)
+	sort.Strings(attrNames)
 }
 
 // AttrNames implements runtime.HasAttrs.

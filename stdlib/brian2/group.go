@@ -24,16 +24,18 @@ var _ = def("NeuronGroup", newNeuronGroup)
 
 func newNeuronGroup(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	const fn = "NeuronGroup"
-	var n int
-	var modelV, threshold, reset, refractory, method, dt, events, namespace, name, order runtime.Value
-	if err := runtime.UnpackArgs(fn, args, kwargs, "N", &n, "model", &modelV, "threshold?", &threshold,
+	var nV, modelV, threshold, reset, refractory, method, dt, events, namespace, name, order runtime.Value
+	if err := runtime.UnpackArgs(fn, args, kwargs, "N", &nV, "model", &modelV, "threshold?", &threshold,
 		"reset?", &reset, "refractory?", &refractory, "method?", &method, "dt?", &dt,
 		"events?", &events, "namespace?", &namespace, "name?", &name, "order?", &order); err != nil {
 		return runtime.Value{}, err
 	}
+	n, err := countArg(fn, "N", nV)
+	if err != nil {
+		return runtime.Value{}, err
+	}
 	st := stateOf(th)
 	cfg := engine.GroupConfig{N: n, Clock: st.defaultClock}
-	var err error
 	if cfg.Model, err = modelString(fn, modelV); err != nil {
 		return runtime.Value{}, err
 	}

@@ -208,6 +208,7 @@ func init() {
 	def("roll", roll)
 	def("tile", tile)
 	def("repeat", repeat)
+	array.AddMethod("repeat", repeat)
 	def("flip", flipFn("flip", -1))
 	def("fliplr", flipFn("fliplr", 1))
 	def("flipud", flipFn("flipud", 0))

@@ -96,12 +96,13 @@ var pylabSkipped = map[string]bool{
 }
 
 // addPylab adds what Brian2's own `from pylab import *` puts in its
-// namespace, below Brian2's names: numpy's functions over pyplot's (plot,
-// xlabel, show, ...), and the modules as np and plt, so that tutorial
-// scripts plot and average without importing either.
+// namespace, below Brian2's names: numpy's functions over numpy.random's
+// (rand, randn, ...) over pyplot's (plot, xlabel, show, ...), and the
+// modules as np, numpy and plt, so that tutorial scripts plot and average
+// without importing anything.
 func addPylab(m map[string]runtime.Value) {
 	pylab := map[string]runtime.Value{}
-	for _, name := range []string{"matplotlib.pyplot", "numpy"} {
+	for _, name := range []string{"matplotlib.pyplot", "numpy.random", "numpy"} {
 		mod, ok := runtime.LoadModule(name)
 		if !ok {
 			continue
@@ -111,8 +112,9 @@ func addPylab(m map[string]runtime.Value) {
 				pylab[k] = v
 			}
 		}
-		alias := map[string]string{"numpy": "np", "matplotlib.pyplot": "plt"}[name]
-		pylab[alias] = runtime.MakeObj(mod)
+		for _, alias := range map[string][]string{"numpy": {"np", "numpy"}, "matplotlib.pyplot": {"plt"}}[name] {
+			pylab[alias] = runtime.MakeObj(mod)
+		}
 	}
 	for k, v := range pylab {
 		if _, taken := m[k]; !taken {

@@ -42,7 +42,6 @@ func floatToInt(f float64) (Value, error) {
 	return MakeInt(int64(t)), nil
 }
 
-
 // scalarFloat returns the single float of a one-element HasFloats object
 // (an array of one element), in SI units as Brian2 gives it.
 func scalarFloat(v Value, to string) (float64, bool, error) {

@@ -56,7 +56,7 @@ func setLabel(y bool) method {
 	fn := "set_" + axisName(y) + "label"
 	param := axisName(y) + "label"
 	return func(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-		kw, err := parseKw(fn, kwargs, param, "size", "labelpad", "color", "loc", "fontweight")
+		kw, err := parseKw(fn, kwargs, withText(param, "size", "labelpad", "color", "loc", "rotation", "ha", "va", "horizontalalignment", "verticalalignment", "x", "y")...)
 		if err != nil {
 			return runtime.Value{}, err
 		}
@@ -66,8 +66,19 @@ func setLabel(y bool) method {
 		if err := require(fn, kw, param); err != nil {
 			return runtime.Value{}, err
 		}
-		ax.axisOf(y).label = kw.text(param)
-		if ax.axisOf(y).labelSize, err = fontSize(kw, ax.fig.style.fontSize); err != nil {
+		a := ax.axisOf(y)
+		a.label = kw.text(param)
+		if a.labelSize, err = fontSize(kw, ax.fig.style.fontSize); err != nil {
+			return runtime.Value{}, err
+		}
+		a.labelRotSet, a.labelPadSet = kw.has("rotation"), kw.has("labelpad")
+		if a.labelRot, err = rotationOf(kw, 0); err != nil {
+			return runtime.Value{}, err
+		}
+		if a.labelPad, err = kw.float("labelpad", 0); err != nil {
+			return runtime.Value{}, err
+		}
+		if a.labelColor, a.labelColorSet, err = kw.color("color"); err != nil {
 			return runtime.Value{}, err
 		}
 		return runtime.None, nil
@@ -76,7 +87,7 @@ func setLabel(y bool) method {
 
 // axSetTitle is set_title(label).
 func axSetTitle(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
-	kw, err := parseKw("set_title", kwargs, "label", "size", "loc", "pad", "color", "fontweight")
+	kw, err := parseKw("set_title", kwargs, withText("label", "size", "loc", "pad", "color", "rotation", "y", "ha", "va", "horizontalalignment", "verticalalignment")...)
 	if err != nil {
 		return runtime.Value{}, err
 	}

@@ -450,7 +450,7 @@ func axSpan(horiz bool) method {
 // transform=ax.transAxes).
 func axText(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	const fn = "text"
-	kw, err := parseKw(fn, kwargs, "x", "y", "s", "size", "color", "ha", "va", "horizontalalignment", "verticalalignment", "rotation", "transform", "alpha", "zorder", "fontweight", "bbox")
+	kw, err := parseKw(fn, kwargs, withText("x", "y", "s", "size", "color", "ha", "va", "horizontalalignment", "verticalalignment", "rotation", "transform")...)
 	if err != nil {
 		return runtime.Value{}, err
 	}
@@ -502,7 +502,7 @@ func axText(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime
 			t.va = v
 		}
 	}
-	if t.rotation, err = kw.float("rotation", 0); err != nil {
+	if t.rotation, err = rotationOf(kw, 0); err != nil {
 		return runtime.Value{}, err
 	}
 	ax.add(t)

@@ -4,7 +4,8 @@ import (
 	"github.com/sim-lang/sim/runtime"
 )
 
-// Attr implements runtime.HasAttrs: the methods, transAxes and figure.
+// Attr implements runtime.HasAttrs: the methods, transAxes, figure and
+// spines.
 func (ax *Axes) Attr(name string) (runtime.Value, error) {
 	if m, ok := axesMethods[name]; ok {
 		return runtime.NewBuiltin(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
@@ -16,13 +17,15 @@ func (ax *Axes) Attr(name string) (runtime.Value, error) {
 		return runtime.MakeObj(transAxes{}), nil
 	case "figure":
 		return runtime.MakeObj(ax.fig), nil
+	case "spines":
+		return runtime.MakeObj(&Spines{ax: ax}), nil
 	}
 	return runtime.Value{}, nil
 }
 
 // AttrNames implements runtime.HasAttrs.
 func (ax *Axes) AttrNames() []string {
-	return append(sortedKeys(axesMethods), "figure", "transAxes")
+	return append(sortedKeys(axesMethods), "figure", "spines", "transAxes")
 }
 
 // figMethod is the Go signature of a Figure method.
@@ -39,6 +42,7 @@ func init() {
 		"tight_layout":    figNoop("tight_layout"),
 		"subplots_adjust": figNoop("subplots_adjust"),
 		"add_subplot":     figAddSubplot,
+		"add_gridspec":    figAddGridspec,
 		"subplots":        figSubplots,
 		"gca": func(f *Figure, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			return runtime.MakeObj(f.gca()), nil
@@ -138,13 +142,17 @@ func figSetSize(f *Figure, th *runtime.Thread, args []runtime.Value, kwargs []ru
 	return runtime.None, nil
 }
 
-// subplotPos reads subplot(nrows, ncols, index) or subplot(221); index
-// may be an (first, last) pair spanning cells.
+// subplotPos reads subplot(nrows, ncols, index), subplot(221) or
+// subplot(gs[0, :]) (a SubplotSpec); index may be an (first, last) pair
+// spanning cells.
 func subplotPos(fn string, args []runtime.Value) (gridPos, error) {
 	if len(args) == 0 {
 		return cell(1, 1, 1), nil
 	}
 	if len(args) == 1 {
+		if s, ok := args[0].Obj().(*SubplotSpec); ok {
+			return s.pos, nil
+		}
 		n, ok := args[0].ToInt()
 		if !ok || n < 111 || n > 999 {
 			return gridPos{}, runtime.Errorf("%s(): a single argument must be a three-digit number like 211", fn)

@@ -132,7 +132,9 @@ type Axes struct {
 	ncolor    int
 	cbar      *colorbar
 	aspect    float64 // 0: auto; otherwise y units per x unit on screen
-	off       bool
+	// spines are the frame's four lines, nil until ax.spines is used
+	spines map[string]*Spine
+	off    bool
 	// shareX/shareY point to the axes whose limits this one shares.
 	shareX, shareY *Axes
 	// twins are the axes twinx()/twiny() laid over this one; a twin has
@@ -145,8 +147,22 @@ type Axes struct {
 
 // axisState holds what is set on one axis.
 type axisState struct {
-	label        string
-	labelSize    float64 // points; 0: the default
+	label     string
+	labelSize float64 // points; 0: the default
+	// labelRot is the label's rotation in degrees, labelPad its distance
+	// from the tick labels in points, labelColor its colour; each is used
+	// when its flag is set (set_xlabel/set_ylabel), otherwise the default
+	labelRot                                float64
+	labelPad                                float64
+	labelColor                              color.NRGBA
+	labelRotSet, labelPadSet, labelColorSet bool
+	// tickSize is the tick labels' font size (tick_params labelsize=;
+	// 0: the default); sciStyle and sciLimits are ticklabel_format's
+	// style ("", "sci" or "plain") and scilimits
+	tickSize     float64
+	sciStyle     string
+	sciLimits    [2]int
+	sciLimitsSet bool
 	unit         *axisUnit
 	lo, hi       float64
 	loSet, hiSet bool

@@ -9,6 +9,7 @@ func init() {
 	runtime.RegisterModule([]string{"matplotlib.pyplot", "pyplot", "plot"}, buildPyplot)
 	runtime.RegisterModule([]string{"matplotlib"}, buildMatplotlib)
 	runtime.RegisterModule([]string{"matplotlib.cm"}, cmModule)
+	runtime.RegisterModule([]string{"matplotlib.gridspec"}, gridspecModule)
 	runtime.RegisterModule([]string{"brian2tools"}, buildBrian2tools)
 	for name, f := range brianHelpers {
 		v := runtime.NewBuiltin(name, f)
@@ -61,6 +62,8 @@ var pyplotFuncs = map[string]runtime.BuiltinFunc{
 	"twinx":           pltTwin(true),
 	"twiny":           pltTwin(false),
 	"rc":              pltRc,
+	"subplot2grid":    pltSubplot2grid,
+	"GridSpec":        pltGridSpec,
 }
 
 // noop accepts anything and does nothing (interactive-mode calls).
@@ -109,6 +112,7 @@ func buildMatplotlib() *runtime.Module {
 	if c, ok := runtime.LoadModule("matplotlib.cm"); ok {
 		m.Members["cm"] = runtime.MakeObj(c)
 	}
+	m.Members["gridspec"] = runtime.MakeObj(gridspecModule())
 	return m
 }
 

@@ -18,7 +18,7 @@ import (
 )
 
 // latex renders labels holding $...$ (matplotlib's mathtext).
-var latex = text.Latex{Fonts: font.DefaultCache}
+var latex = mathText{tex: text.Latex{Fonts: font.DefaultCache}}
 
 // withHandler picks the LaTeX handler for text with a $...$ part.
 func withHandler(sty draw.TextStyle, s string) draw.TextStyle {
@@ -204,7 +204,7 @@ func (b blankTicks) Ticks(lo, hi float64) []plot.Tick {
 }
 
 // setupAxis configures one gonum axis from the axes' state.
-func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64) {
+func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64, vertical bool) {
 	inverted := lo > hi
 	if inverted {
 		lo, hi = hi, lo
@@ -224,7 +224,8 @@ func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64) {
 	}
 	pa.Label.TextStyle = withHandler(pa.Label.TextStyle, pa.Label.Text)
 	pa.Label.TextStyle.Font = sans(orDefault(a.labelSize, fs))
-	pa.Tick.Label.Font = sans(fs)
+	a.styleLabel(pa, vertical)
+	pa.Tick.Label.Font = sans(orDefault(a.tickSize, fs))
 	var scale plot.Normalizer = plot.LinearScale{}
 	var ticker plot.Ticker = majorTicks{}
 	if a.log {
@@ -242,6 +243,9 @@ func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64) {
 			}
 		}
 		ticker = ts
+	}
+	if a.sciStyle != "" && !a.log && !a.ticksSet {
+		ticker = sciTicks{Ticker: ticker, a: a}
 	}
 	if a.hideLabels {
 		ticker = blankTicks{ticker}
@@ -270,14 +274,15 @@ func (ax *Axes) gonumPlot() *plot.Plot {
 	p.Title.Padding = vg.Points(6)
 	p.BackgroundColor = nil
 	xlo, xhi, ylo, yhi := ax.limits()
-	setupAxis(&p.X, &ax.x, xlo, xhi, fs)
-	setupAxis(&p.Y, &ax.y, ylo, yhi, fs)
+	setupAxis(&p.X, &ax.x, xlo, xhi, fs, false)
+	setupAxis(&p.Y, &ax.y, ylo, yhi, fs, true)
 	if ax.grid {
 		p.Add(gridLines{axis: ax.gridAxis})
 	}
 	for _, a := range ax.artists {
 		p.Add(a)
 	}
+	ax.hideAxisLines(p)
 	if ax.off {
 		p.HideAxes()
 	}
@@ -360,8 +365,8 @@ func (ax *Axes) drawAxes(p *plot.Plot, tile draw.Canvas) {
 		full.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: full.Max.Y}, title)
 		p.Title.Text = title
 	}
-	frame := []vg.Point{dc.Min, {X: dc.Max.X, Y: dc.Min.Y}, dc.Max, {X: dc.Min.X, Y: dc.Max.Y}, dc.Min}
-	dc.StrokeLines(draw.LineStyle{Color: color.Black, Width: vg.Points(0.8)}, frame)
+	ax.drawSpines(p, dc)
+	drawOffsetText(p, dc)
 	if ax.legend {
 		ax.drawLegend(p, dc)
 	}

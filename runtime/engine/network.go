@@ -30,7 +30,15 @@ type Network struct {
 	T float64
 	// Stored holds the snapshots taken by Store, by name.
 	Stored map[string]*Snapshot
+	// stopping is set by Stop during a run: the run ends after the
+	// current time step.
+	stopping bool
 }
+
+// Stop ends the current run after the time step in progress (Brian2's
+// Network.stop(), for network operations); the network's time is then
+// that of the next step. It does nothing outside a run.
+func (n *Network) Stop() { n.stopping = true }
 
 // NewNetwork returns a network of objs.
 func NewNetwork(name string, objs ...Object) (*Network, error) {
@@ -181,6 +189,7 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 	rep := newReporter(opts.Report, opts.ReportPeriod, tStart, duration)
 	clock, cur := nextClocks(clocks, nil)
 	steps := 0
+	n.stopping = false
 	for clock.Step < clock.End {
 		n.T = clock.T()
 		rep.maybe(n.T)
@@ -196,6 +205,15 @@ func (n *Network) Run(duration float64, opts RunOptions) error {
 		}
 		clock, cur = nextClocks(clocks, cur)
 		steps++
+		if n.stopping {
+			n.stopping = false
+			n.T = clock.T()
+			for _, c := range clocks {
+				c.End = c.Step // the next run starts from here
+			}
+			rep.done()
+			return nil
+		}
 		if steps&63 == 0 {
 			if err := ctx.Err(); err != nil {
 				n.T = clock.T()

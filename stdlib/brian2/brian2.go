@@ -55,6 +55,8 @@ type state struct {
 	// th is the thread the state belongs to (for the namespace of code
 	// assigned through attributes, G.v = 'expr').
 	th *runtime.Thread
+	// running is the network whose run is in progress (for stop()).
+	running *engine.Network
 }
 
 const stateKey = "brian2.state"

@@ -75,6 +75,10 @@ func runNetwork(th *runtime.Thread, net *engine.Network, fn string, args []runti
 	if err := dumpNetwork(net, opts); err != nil {
 		return runtime.Value{}, err
 	}
+	st := stateOf(th)
+	prev := st.running
+	st.running = net
+	defer func() { st.running = prev }()
 	if err := net.Run(d, opts); err != nil {
 		return runtime.Value{}, err
 	}
@@ -283,11 +287,19 @@ func (N *Network) Attr(name string) (runtime.Value, error) {
 		return runtime.NewBuiltin(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 			return storeRestore(th, N.net, name, args, kwargs)
 		}), nil
+	case "stop":
+		return runtime.NewBuiltin("stop", func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
+			if err := runtime.UnpackArgs("stop", args, kwargs); err != nil {
+				return runtime.Value{}, err
+			}
+			N.net.Stop()
+			return runtime.None, nil
+		}), nil
 	}
 	return runtime.Value{}, nil
 }
 
 // AttrNames implements runtime.HasAttrs.
 func (N *Network) AttrNames() []string {
-	return []string{"t", "t_", "name", "add", "remove", "run", "store", "restore"}
+	return []string{"t", "t_", "name", "add", "remove", "run", "store", "restore", "stop"}
 }

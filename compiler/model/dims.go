@@ -35,6 +35,7 @@ type checker struct {
 	text     string // the equation or statement as written, prefixing messages
 	at       lang.Pos
 	resolved map[string]lang.Expr // resolved subexpressions
+	locals   map[string]info      // local variables defined by earlier statements of code
 }
 
 func newChecker(eqs *Equations, ns Namespace, specials map[string]Special) *checker {
@@ -81,6 +82,9 @@ func (c *checker) lookupName(id *lang.Ident) (info, error) {
 	n := id.Name
 	if v, ok := c.eqs.byName[n]; ok {
 		return info{dim: v.Dim, typ: v.Type}, nil
+	}
+	if x, ok := c.locals[n]; ok {
+		return x, nil
 	}
 	if s, ok := c.specials[n]; ok {
 		return info{dim: s.Dim, typ: s.Type}, nil
@@ -365,6 +369,9 @@ func (c *checker) constValue(e lang.Expr) (float64, bool) {
 		if _, ok := c.eqs.byName[e.Name]; ok {
 			return 0, false
 		}
+		if _, ok := c.locals[e.Name]; ok {
+			return 0, false
+		}
 		if _, ok := c.specials[e.Name]; ok && e.Name != "dt" {
 			return 0, false
 		}
@@ -458,6 +465,9 @@ func (c *checker) resolve(e lang.Expr, keep map[string]lang.Expr) lang.Expr {
 			return r
 		}
 		if _, ok := c.specials[n]; ok || isNoise(n) {
+			return nil
+		}
+		if _, ok := c.locals[n]; ok {
 			return nil
 		}
 		if _, ok := c.ns(n); ok {

@@ -32,12 +32,12 @@ func mix(a, b uint64) uint64 {
 // counts from there).
 func (g *NeuronGroup) ExecCode(code string, ns model.Namespace, idx []int32, start int) error {
 	ns = Layered(g.namespace, ns)
-	stmts, err := model.CompileCode(g.Eqs, code, ns, Specials())
+	stmts, err := model.CompileAssign(g.Eqs, code, ns, Specials())
 	if err != nil {
 		return err
 	}
 	ctx := g.scriptContext()
-	prog, err := vector.Compile(stmts, g.resolver(ns, -start), options(ns))
+	prog, err := vector.Compile(stmts, writable(g.resolver(ns, -start), g.vars), options(ns))
 	if err != nil {
 		return err
 	}
@@ -97,4 +97,16 @@ func (g *NeuronGroup) evalCompiled(x exprNode, ns model.Namespace, start, stop i
 		return nil, err
 	}
 	return out[start:stop], nil
+}
+
+// writable lets script code (between runs) write variables flagged
+// (constant): the flag only forbids changes during a run.
+func writable(res vector.Resolver, vars map[string]*Var) vector.Resolver {
+	return func(name string) (vector.Symbol, bool) {
+		sym, ok := res(name)
+		if v, own := vars[name]; ok && own && v.Constant {
+			sym.ReadOnly = false
+		}
+		return sym, ok
+	}
 }

@@ -22,12 +22,12 @@ func (s *Synapses) scriptContext() vecvm.Context {
 // when nil).
 func (s *Synapses) ExecCode(code string, ns model.Namespace, idx []int32) error {
 	ns = Layered(s.namespace, ns)
-	stmts, err := model.CompileCode(s.codeEquations(code), code, ns, SynapseSpecials())
+	stmts, err := model.CompileAssign(s.codeEquations(code), code, ns, SynapseSpecials())
 	if err != nil {
 		return err
 	}
 	ctx := s.scriptContext()
-	prog, err := vector.Compile(stmts, s.resolver(ns, nil), options(ns))
+	prog, err := vector.Compile(stmts, writable(s.resolver(ns, nil), s.vars), options(ns))
 	if err != nil {
 		return err
 	}

@@ -250,9 +250,6 @@ func (vv *SynVarView) assign(key *runtime.Value, v runtime.Value) error {
 		if !ok {
 			return runtime.Errorf("variable '%s' is read-only", vv.name)
 		}
-		if sv.Constant {
-			return runtime.Errorf("variable '%s' is constant", vv.name)
-		}
 		dim, typ, data, shared = sv.Dim, sv.Type, sv.Data, sv.Shared
 	}
 	var sel []int64 // nil: all

@@ -403,18 +403,18 @@ func milsteinMethod(s *system) ([]vector.Stmt, *unsuitable) {
 }
 
 // expEulerMethod is the exponential Euler method for conditionally linear
-// equations (each dx/dt = A*x + B with A and B free of x).
+// equations (each dx/dt = A*x + B, A and B evaluated at the current state;
+// see condLinear for which equations qualify).
 func expEulerMethod(s *system) ([]vector.Stmt, *unsuitable) {
 	if u := s.deterministic("exponential_euler"); u != nil {
 		return nil, u
 	}
 	var code []vector.Stmt
 	for i, v := range s.vars {
-		l, ok := linearize(s.f[i], map[string]bool{v.Name: true})
+		a, b, ok := condLinear(s.f[i], v.Name)
 		if !ok {
-			return nil, &unsuitable{v: v, msg: fmt.Sprintf("exponential_euler needs equations linear in their own variable (dx/dt = A*x + B), and d%s/dt is not linear in %s", v.Name, v.Name)}
+			return nil, &unsuitable{v: v, msg: fmt.Sprintf("exponential_euler needs equations conditionally linear in their own variable (dx/dt = A*x + B, where A and B may use x only inside functions such as exp or tanh); d%s/dt is not linear in %s (a term in %s**2, 1/%s or a fractional power of it, or none linear in it)", v.Name, v.Name, v.Name, v.Name)}
 		}
-		a, b := l.coef[v.Name], l.c
 		x := ident(v.Name)
 		switch {
 		case a == nil:

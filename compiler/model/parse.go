@@ -130,7 +130,7 @@ func checkIdentifier(name string) string {
 	case constants[name] != 0:
 		return fmt.Sprintf("'%s' is the name of a constant and cannot be used as a variable name", name)
 	}
-	if isUnitName(name) {
+	if isUnitName(name) && brian2Units()[name] {
 		return fmt.Sprintf("'%s' is the name of a unit and cannot be used as a variable name", name)
 	}
 	return ""

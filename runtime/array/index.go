@@ -450,7 +450,10 @@ func scatterRows[T any](d, s []T, src *Array, offs []int) {
 }
 
 func (a *Array) checkAssignDim(src *Array) error {
-	if src.dim == a.dim || src.allZero() {
+	// A plain (dimensionless) array takes the SI values of quantities, as
+	// numpy stores Brian2's quantities: w_matrix[S.i, S.j] = S.w. Arrays
+	// with a unit keep theirs; Brian2 state variables check before this.
+	if src.dim == a.dim || src.allZero() || a.dim.IsDimensionless() {
 		return nil
 	}
 	return rt.Errorf("cannot assign %s to an array with units of %s: units do not match (%s vs %s)", src.Describe(), DimName(a.dim), DimName(src.dim), DimName(a.dim))

@@ -251,6 +251,9 @@ func (vv *VarView) assign(key *runtime.Value, v runtime.Value) error {
 		}
 		v = array.Value(a.Copy())
 	}
+	if err := checkVarUnits(vv.name, dim, v); err != nil {
+		return err
+	}
 	a, err := vv.array()
 	if err != nil {
 		return err

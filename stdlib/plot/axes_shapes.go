@@ -129,7 +129,7 @@ func (m *mappable) Truth() (bool, error) { return true, nil }
 // alpha=, label=, edgecolors=).
 func axScatter(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
 	const fn = "scatter"
-	kw, err := parseKw(fn, kwargs, "x", "y", "s", "c", "color", "marker", "cmap", "vmin", "vmax", "alpha", "label", "edgecolors", "linewidths", "zorder")
+	kw, err := parseKw(fn, kwargs, "x", "y", "s", "c", "color", "marker", "cmap", "vmin", "vmax", "alpha", "label", "edgecolors", "linewidths", "zorder", "linestyle", "rasterized")
 	if err != nil {
 		return runtime.Value{}, err
 	}

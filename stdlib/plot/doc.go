@@ -12,7 +12,13 @@
 // contours (matplotlib's automatic levels), with legends, grids, log
 // scales, limits, ticks and colour bars. twinx()/twiny() lay a second
 // axes over one, sharing x (y) and showing its own y (x) axis on the right
-// (at the top). Colours are matplotlib's one-letter and 'C0'..'C9' colours, the
+// (at the top). GridSpec (fig.add_gridspec, gs[0, :]) and subplot2grid
+// place axes over blocks of cells; ax.spines hide, colour and move the
+// frame's sides; ax.xaxis/ax.yaxis take matplotlib.ticker locators and
+// formatters (MaxNLocator, MultipleLocator, FixedLocator,
+// FormatStrFormatter, StrMethodFormatter, FuncFormatter) and
+// ticklabel_format(style='sci') writes labels over a power of ten.
+// Labels take rotation=, labelpad=, color= and fontsize=. Colours are matplotlib's one-letter and 'C0'..'C9' colours, the
 // tab10 and CSS names, hex strings, grey levels and RGB tuples.
 //
 // Plotting quantities puts units on the axes: the first quantity on an

@@ -4,8 +4,8 @@ import (
 	"github.com/sim-lang/sim/runtime"
 )
 
-// Attr implements runtime.HasAttrs: the methods, transAxes, figure and
-// spines.
+// Attr implements runtime.HasAttrs: the methods, transAxes, figure,
+// spines, xaxis and yaxis.
 func (ax *Axes) Attr(name string) (runtime.Value, error) {
 	if m, ok := axesMethods[name]; ok {
 		return runtime.NewBuiltin(name, func(th *runtime.Thread, args []runtime.Value, kwargs []runtime.Kwarg) (runtime.Value, error) {
@@ -19,13 +19,15 @@ func (ax *Axes) Attr(name string) (runtime.Value, error) {
 		return runtime.MakeObj(ax.fig), nil
 	case "spines":
 		return runtime.MakeObj(&Spines{ax: ax}), nil
+	case "xaxis", "yaxis":
+		return runtime.MakeObj(&AxisObj{ax: ax, y: name == "yaxis"}), nil
 	}
 	return runtime.Value{}, nil
 }
 
 // AttrNames implements runtime.HasAttrs.
 func (ax *Axes) AttrNames() []string {
-	return append(sortedKeys(axesMethods), "figure", "spines", "transAxes")
+	return append(sortedKeys(axesMethods), "figure", "spines", "transAxes", "xaxis", "yaxis")
 }
 
 // figMethod is the Go signature of a Figure method.

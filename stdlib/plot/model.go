@@ -163,6 +163,12 @@ type axisState struct {
 	sciStyle     string
 	sciLimits    [2]int
 	sciLimitsSet bool
+	// locator and formatter come from xaxis.set_major_locator /
+	// set_major_formatter (nil: the defaults); fmtErr is the first error
+	// a formatter gave while drawing
+	locator      *Locator
+	formatter    *Formatter
+	fmtErr       error
 	unit         *axisUnit
 	lo, hi       float64
 	loSet, hiSet bool

@@ -10,6 +10,7 @@ func init() {
 	runtime.RegisterModule([]string{"matplotlib"}, buildMatplotlib)
 	runtime.RegisterModule([]string{"matplotlib.cm"}, cmModule)
 	runtime.RegisterModule([]string{"matplotlib.gridspec"}, gridspecModule)
+	runtime.RegisterModule([]string{"matplotlib.ticker"}, tickerModule)
 	runtime.RegisterModule([]string{"brian2tools"}, buildBrian2tools)
 	for name, f := range brianHelpers {
 		v := runtime.NewBuiltin(name, f)
@@ -113,6 +114,7 @@ func buildMatplotlib() *runtime.Module {
 		m.Members["cm"] = runtime.MakeObj(c)
 	}
 	m.Members["gridspec"] = runtime.MakeObj(gridspecModule())
+	m.Members["ticker"] = runtime.MakeObj(tickerModule())
 	return m
 }
 

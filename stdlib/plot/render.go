@@ -244,6 +244,9 @@ func setupAxis(pa *plot.Axis, a *axisState, lo, hi float64, fs float64, vertical
 		}
 		ticker = ts
 	}
+	if (a.locator != nil || a.formatter != nil) && !a.ticksSet {
+		ticker = locatedTicks{Ticker: ticker, a: a}
+	}
 	if a.sciStyle != "" && !a.log && !a.ticksSet {
 		ticker = sciTicks{Ticker: ticker, a: a}
 	}
@@ -669,7 +672,7 @@ func (f *Figure) draw(c draw.Canvas) (err error) {
 		for k, ax := range hosts {
 			ax.drawAxes(plots[k], tiles[ax.pos.r0][ax.pos.c0])
 		}
-		return nil
+		return f.formatterError()
 	}
 	W, H := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
 	for k, ax := range hosts {
@@ -682,5 +685,5 @@ func (f *Figure) draw(c draw.Canvas) (err error) {
 		tile.Min.Y = c.Max.Y - ch*vg.Length(p.r1) + gap/2
 		ax.drawAxes(plots[k], tile)
 	}
-	return nil
+	return f.formatterError()
 }

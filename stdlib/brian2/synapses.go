@@ -253,6 +253,8 @@ func (S *Synapses) Attr(name string) (runtime.Value, error) {
 		return runtime.MakeObj(S.tgt), nil
 	case "method":
 		return runtime.MakeStr(S.s.ChosenMethod()), nil
+	case "indices":
+		return runtime.MakeObj(synapseIndices{S}), nil
 	case "N_incoming":
 		return array.Value(array.FromInts(S.s.NIncoming())), nil
 	case "N_outgoing":
@@ -310,7 +312,7 @@ func (S *Synapses) view(name string) (*SynVarView, bool) {
 
 // AttrNames implements runtime.HasAttrs.
 func (S *Synapses) AttrNames() []string {
-	names := []string{"connect", "N", "name", "source", "target", "method", "N_incoming", "N_outgoing", "t", "dt", "i", "j"}
+	names := []string{"connect", "indices", "N", "name", "source", "target", "method", "N_incoming", "N_outgoing", "t", "dt", "i", "j"}
 	for _, p := range S.s.Pathways() {
 		names = append(names, p.Name)
 	}

@@ -361,6 +361,9 @@ type label struct {
 	color      color.NRGBA
 	ha, va     string
 	rotation   float64 // degrees
+	// background fills the text's box when bgSet (backgroundcolor=)
+	background color.NRGBA
+	bgSet      bool
 }
 
 // sansFont is the typeface of all text (matplotlib's default is sans).
@@ -405,6 +408,11 @@ func (t *label) Plot(c draw.Canvas, p *plot.Plot) {
 		sty.YAlign = draw.YTop
 	}
 	sty.Rotation = t.rotation * math.Pi / 180
+	if t.bgSet && t.rotation == 0 {
+		r := sty.Rectangle(t.text)
+		c.SetColor(t.background)
+		c.Fill(r.Add(pt).Path())
+	}
 	c.FillText(sty, pt, t.text)
 }
 

@@ -505,6 +505,9 @@ func axText(ax *Axes, th *runtime.Thread, args []runtime.Value, kwargs []runtime
 	if t.rotation, err = rotationOf(kw, 0); err != nil {
 		return runtime.Value{}, err
 	}
+	if t.background, t.bgSet, err = kw.color("backgroundcolor"); err != nil {
+		return runtime.Value{}, err
+	}
 	ax.add(t)
 	return runtime.None, nil
 }

@@ -188,10 +188,8 @@ func Concatenate(arrs []*Array, axis int) (*Array, error) {
 				return nil, rt.Errorf("all the input array dimensions except for the concatenation axis must match exactly, but along dimension %d, the array at index 0 has size %d and the array at index %d has size %d", d, first.shape[d], k, a.shape[d])
 			}
 		}
-		if a.dim != dim {
-			if a.allZero() {
-				continue
-			}
+		// zeros fit any unit (they take the others'); they still count
+		if a.dim != dim && !a.allZero() {
 			if k == 0 || !zeroAll(arrs[:k]) {
 				return nil, MismatchError("concatenate", first, a)
 			}

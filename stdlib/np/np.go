@@ -65,6 +65,7 @@ func constants() map[string]runtime.Value {
 		"newaxis":   runtime.None,
 		"s_":        runtime.MakeObj(indexExpression{}),
 		"index_exp": runtime.MakeObj(indexExpression{tuple: true}),
+		"r_":        runtime.MakeObj(rowConcat{}),
 		"float64":   runtime.MakeObj(array.DTypeObject{DT: array.Float}),
 		"float_":    runtime.MakeObj(array.DTypeObject{DT: array.Float}),
 		"int64":     runtime.MakeObj(array.DTypeObject{DT: array.Int}),

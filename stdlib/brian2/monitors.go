@@ -315,6 +315,8 @@ func (v *StateMonitorView) AttrNames() []string { return v.M.AttrNames() }
 type EventMonitor struct {
 	m    *engine.EventMonitor
 	kind string
+	// source is the monitored group as the script gave it (M.source).
+	source runtime.Value
 }
 
 // Len implements runtime.Sequence: len(M) is the number of events
@@ -372,7 +374,7 @@ func makeEventMonitor(th *runtime.Thread, fn, base string, source, event, variab
 	if err := st.magic.Add(m); err != nil {
 		return runtime.Value{}, err
 	}
-	return runtime.MakeObj(&EventMonitor{m: m, kind: fn}), nil
+	return runtime.MakeObj(&EventMonitor{m: m, kind: fn, source: source}), nil
 }
 
 // Type implements runtime.Object.
@@ -478,6 +480,8 @@ func (E *EventMonitor) Attr(name string) (runtime.Value, error) {
 		return array.Value(array.FromInts(append([]int64{}, m.Count...))), nil
 	case "num_spikes", "num_events", "N":
 		return runtime.MakeInt(m.Total), nil
+	case "source":
+		return E.source, nil
 	case "event":
 		return runtime.MakeStr(m.Event), nil
 	case "name":
@@ -496,7 +500,7 @@ func (E *EventMonitor) Attr(name string) (runtime.Value, error) {
 
 // AttrNames implements runtime.HasAttrs.
 func (E *EventMonitor) AttrNames() []string {
-	names := []string{"i", "t", "t_", "it", "count", "num_spikes", "num_events", "event", "name"}
+	names := []string{"i", "t", "t_", "it", "count", "num_spikes", "num_events", "event", "name", "source"}
 	for m := range eventMethods {
 		names = append(names, m)
 	}

@@ -27,7 +27,9 @@ func init() {
 }
 
 // lineKw are the keyword arguments of plot().
-var lineKw = []string{"color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor", "markeredgecolor", "label", "alpha", "drawstyle", "zorder", "where"}
+// clip_on is accepted for matplotlib's sake; lines are always clipped to
+// the axes.
+var lineKw = []string{"color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor", "markeredgecolor", "label", "alpha", "drawstyle", "zorder", "where", "clip_on"}
 
 // group is one x, y, fmt group of plot()'s arguments.
 type group struct {

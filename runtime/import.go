@@ -75,9 +75,13 @@ func (e *Env) importModule(th *Thread, name, importer string) (*Module, error) {
 		return m, nil
 	}
 	if !strings.Contains(name, ".") {
-		path := filepath.Join(e.baseDir(importer), name+".sim")
-		if _, err := os.Stat(path); err == nil {
-			return e.loadSim(th, path)
+		// name.sim next to the importer, else name.py (a Python script's
+		// helper module, such as Brian2 examples' params.py)
+		for _, ext := range []string{".sim", ".py"} {
+			path := filepath.Join(e.baseDir(importer), name+ext)
+			if _, err := os.Stat(path); err == nil {
+				return e.loadSim(th, path)
+			}
 		}
 	}
 	if pkg, ok := packageModule(name); ok {
@@ -151,11 +155,12 @@ func (e *Env) loadSim(th *Thread, path string) (*Module, error) {
 	mods.loading = append(mods.loading, key)
 	defer func() { mods.loading = mods.loading[:len(mods.loading)-1] }()
 	child := &Env{Dir: filepath.Dir(path), table: compiler.NewGlobals(), mods: mods, pkgs: map[string]*Module{}}
-	child.Set("__name__", MakeStr(strings.TrimSuffix(filepath.Base(path), ".sim")))
+	modName := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".sim"), ".py")
+	child.Set("__name__", MakeStr(modName))
 	if err := child.Exec(th, path, string(src)); err != nil {
 		return nil, err
 	}
-	m := &Module{Name: strings.TrimSuffix(filepath.Base(path), ".sim"), Members: map[string]Value{}}
+	m := &Module{Name: modName, Members: map[string]Value{}}
 	for i, v := range child.globals {
 		if v.IsValid() {
 			m.Members[child.table.Name(i)] = v

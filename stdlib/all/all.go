@@ -13,6 +13,7 @@ import (
 	_ "github.com/sim-lang/sim/stdlib/np"
 	_ "github.com/sim-lang/sim/stdlib/optimize"
 	_ "github.com/sim-lang/sim/stdlib/plot"
+	_ "github.com/sim-lang/sim/stdlib/randommod"
 	_ "github.com/sim-lang/sim/stdlib/simtest"
 	_ "github.com/sim-lang/sim/stdlib/stats"
 	_ "github.com/sim-lang/sim/stdlib/timemod"

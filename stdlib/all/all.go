@@ -8,6 +8,7 @@ import (
 	_ "github.com/sim-lang/sim/stdlib/gpu"
 	_ "github.com/sim-lang/sim/stdlib/integrate"
 	_ "github.com/sim-lang/sim/stdlib/iomod"
+	_ "github.com/sim-lang/sim/stdlib/itertools"
 	_ "github.com/sim-lang/sim/stdlib/mathmod"
 	_ "github.com/sim-lang/sim/stdlib/ml"
 	_ "github.com/sim-lang/sim/stdlib/np"

@@ -309,13 +309,9 @@ func (vv *SynVarView) assign(key *runtime.Value, v runtime.Value) error {
 		return err
 	}
 	vals := a.Flatten().Float64s()
-	if a.Dim() != dim {
-		allZero := true
-		for _, x := range vals {
-			allZero = allZero && x == 0
-		}
-		if !(vv.unitless && a.Dim().IsDimensionless()) && !allZero {
-			return runtime.Errorf("cannot set '%s' (in %s) to a value in %s", vv.name, units.DimName(dim), units.DimName(a.Dim()))
+	if !(vv.unitless && a.Dim().IsDimensionless()) {
+		if err := checkVarUnits(vv.name, dim, v); err != nil {
+			return err
 		}
 	}
 	switch typ {

@@ -16,12 +16,11 @@ import "unsafe"
 //go:linkname mallocgc runtime.mallocgc
 func mallocgc(size uintptr, typ unsafe.Pointer, needzero bool) unsafe.Pointer
 
-// newFloats returns a float64 slice of length n, zeroed if zero is set
-// and otherwise with unspecified contents: callers that pass false write
-// every element before the slice escapes.
-func newFloats(n int, zero bool) []float64 {
-	if zero || n == 0 {
-		return make([]float64, n)
+// newFloats returns a float64 slice of length n with unspecified
+// contents: callers write every element before the slice escapes.
+func newFloats(n int) []float64 {
+	if n == 0 {
+		return []float64{}
 	}
 	return unsafe.Slice((*float64)(mallocgc(uintptr(n)*8, nil, false)), n)
 }

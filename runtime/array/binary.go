@@ -264,7 +264,7 @@ func getI(a *Array) []int64   { return a.i }
 func getB(a *Array) []bool    { return a.b }
 
 func newF(shape []int, n int) (*Array, []float64) {
-	a := &Array{dtype: Float, shape: shape, strides: cStrides(shape), f: newFloats(n, false)}
+	a := &Array{dtype: Float, shape: shape, strides: cStrides(shape), f: newFloats(n)}
 	return a, a.f
 }
 

@@ -34,7 +34,7 @@ func (a *Array) Copy() *Array {
 	}
 	switch a.dtype {
 	case Float:
-		c.f = newFloats(n, false)
+		c.f = newFloats(n)
 		gatherInto(c.f, a.f, a.shape, a.strides, a.offset)
 	case Int:
 		c.i = make([]int64, n)

@@ -100,7 +100,7 @@ func fuse(f *compiler.Fused, vals []runtime.Value) (runtime.Value, bool) {
 			ctx.Scalars = append(ctx.Scalars, l.val)
 		}
 	}
-	out := newFloats(n, false)
+	out := newFloats(n)
 	if err := vecvm.Eval(prog, ctx, n, out); err != nil {
 		return runtime.Value{}, false
 	}

@@ -9,7 +9,7 @@ import "github.com/sim-lang/sim/units"
 func MapFloatSlice(a *Array, f func(dst, src []float64), dim units.Dim) *Array {
 	src := a.AsTypeView(Float)
 	n := src.Size()
-	out := newFloats(n, false)
+	out := newFloats(n)
 	if src.contiguous() {
 		f(out, src.f[src.offset:src.offset+n])
 	} else {

@@ -70,7 +70,7 @@ func AbsArray(a *Array) *Array {
 func MapFloat(a *Array, f func(float64) float64, dim units.Dim) *Array {
 	src := a.AsTypeView(Float)
 	n := src.Size()
-	out := newFloats(n, false)
+	out := newFloats(n)
 	if src.contiguous() {
 		s := src.f[src.offset : src.offset+n]
 		for k, v := range s {
